@@ -1,0 +1,51 @@
+import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS, type DimensionId } from './dimensions';
+import type { Answers, Profile, ProfileQuality, QualityFlag } from './types';
+
+/** Below this standard deviation, a block of the profile says little about what the person prefers. */
+export const FLAT_INTEREST_SPREAD = 0.1;
+export const FLAT_SKILL_SPREAD = 0.08;
+/** Below this share of known dimensions, the profile rests on too few answers. */
+export const MIN_COVERAGE = 0.5;
+const MIN_ANSWERS_FOR_UNIFORMITY = 8;
+
+function knownValues(profile: Profile, ids: readonly DimensionId[]): number[] {
+	return ids.map((id) => profile.values[id]).filter((value): value is number => value !== null);
+}
+
+/** Population standard deviation; 0 for fewer than two values. */
+export function spread(values: readonly number[]): number {
+	if (values.length < 2) return 0;
+	const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+	const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length;
+	return Math.sqrt(variance);
+}
+
+/**
+ * Says how far the profile can be trusted. A flat profile (every interest alike) gives no direction: it is
+ * reported as such rather than ranked with false confidence.
+ */
+export function assessProfile(profile: Profile, answers?: Answers): ProfileQuality {
+	const interests = knownValues(profile, RIASEC_IDS);
+	const skills = knownValues(profile, SKILL_IDS);
+	const coverage = (interests.length + skills.length) / DIMENSION_IDS.length;
+	const interestSpread = spread(interests);
+	const skillSpread = spread(skills);
+
+	const flags: QualityFlag[] = [];
+	if (coverage < MIN_COVERAGE) flags.push('few_answers');
+	if (interests.length < 3 || interestSpread < FLAT_INTEREST_SPREAD) flags.push('flat_interests');
+	if (skills.length >= 2 && skillSpread < FLAT_SKILL_SPREAD) flags.push('flat_skills');
+	if (answers && hasUniformAnswers(answers)) flags.push('uniform_answers');
+
+	const weak =
+		coverage < MIN_COVERAGE / 2 ||
+		flags.includes('uniform_answers') ||
+		(flags.includes('flat_interests') && (skills.length < 2 || flags.includes('flat_skills')));
+	const level = weak ? 'weak' : flags.length > 0 ? 'limited' : 'good';
+	return { level, flags, coverage, interestSpread, skillSpread };
+}
+
+function hasUniformAnswers(answers: Answers): boolean {
+	const values = Object.values(answers);
+	return values.length >= MIN_ANSWERS_FOR_UNIFORMITY && values.every((value) => value === values[0]);
+}

@@ -1,0 +1,104 @@
+import type { DimensionId, RiasecId } from '$lib/engine/dimensions';
+import type { Band } from '$lib/engine/types';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+
+type Locale = 'fr' | 'en';
+
+interface DimensionLabel {
+	name: string;
+	/** A few words that say what the dimension is about, for people who do not know the model. */
+	hint: string;
+}
+
+/** Names of the 26 dimensions as people read them (RIASEC names follow Holland's usual French terms). */
+const DIMENSION_LABELS: Record<Locale, Record<DimensionId, DimensionLabel>> = {
+	fr: {
+		R: { name: 'Réaliste', hint: 'le concret, les machines, faire de ses mains' },
+		I: { name: 'Investigateur', hint: 'comprendre, analyser, chercher' },
+		A: { name: 'Artistique', hint: 'créer, imaginer, s’exprimer' },
+		S: { name: 'Social', hint: 'aider, expliquer, accompagner' },
+		E: { name: 'Entreprenant', hint: 'convaincre, décider, lancer des projets' },
+		C: { name: 'Conventionnel', hint: 'organiser, structurer, suivre une méthode' },
+		programming: { name: 'Programmation', hint: 'écrire des instructions pour une machine' },
+		data_analysis: { name: 'Analyse de données', hint: 'tirer des conclusions de chiffres' },
+		math: { name: 'Mathématiques', hint: 'raisonner avec des nombres et de la logique' },
+		visual_design: { name: 'Design visuel', hint: 'couleurs, mise en page, images' },
+		communication: { name: 'Communication orale', hint: 'expliquer, écouter, présenter' },
+		writing: { name: 'Écriture', hint: 'rédiger clairement' },
+		project_management: { name: 'Gestion de projet', hint: 'planifier, coordonner, tenir les délais' },
+		security: { name: 'Sécurité', hint: 'protéger, repérer les risques' },
+		networks_infrastructure: { name: 'Réseaux et infrastructure', hint: 'serveurs, connexions, cloud' },
+		customer_relations: { name: 'Relation client', hint: 'comprendre et servir les client·e·s' },
+		business_strategy: { name: 'Stratégie et business', hint: 'comprendre comment une entreprise gagne sa vie' },
+		marketing: { name: 'Marketing', hint: 'faire connaître, attirer un public' },
+		teaching: { name: 'Transmission', hint: 'former, faire progresser les autres' },
+		hardware: { name: 'Matériel', hint: 'composants, appareils, électronique' },
+		creativity: { name: 'Créativité', hint: 'trouver des idées nouvelles' },
+		rigor_detail: { name: 'Rigueur', hint: 'précision, sens du détail' },
+		teamwork: { name: 'Travail en équipe', hint: 'coopérer, s’entraider' },
+		autonomy: { name: 'Autonomie', hint: 'avancer seul·e, s’organiser' },
+		problem_solving: { name: 'Résolution de problèmes', hint: 'chercher une panne, trouver une solution' },
+		user_empathy: { name: 'Empathie utilisateur', hint: 'se mettre à la place des gens' }
+	},
+	en: {
+		R: { name: 'Realistic', hint: 'hands-on work, machines, building things' },
+		I: { name: 'Investigative', hint: 'understanding, analysing, researching' },
+		A: { name: 'Artistic', hint: 'creating, imagining, expressing' },
+		S: { name: 'Social', hint: 'helping, explaining, supporting' },
+		E: { name: 'Enterprising', hint: 'persuading, deciding, launching projects' },
+		C: { name: 'Conventional', hint: 'organising, structuring, following a method' },
+		programming: { name: 'Programming', hint: 'writing instructions for a machine' },
+		data_analysis: { name: 'Data analysis', hint: 'drawing conclusions from figures' },
+		math: { name: 'Mathematics', hint: 'reasoning with numbers and logic' },
+		visual_design: { name: 'Visual design', hint: 'colours, layout, images' },
+		communication: { name: 'Speaking', hint: 'explaining, listening, presenting' },
+		writing: { name: 'Writing', hint: 'writing clearly' },
+		project_management: { name: 'Project management', hint: 'planning, coordinating, meeting deadlines' },
+		security: { name: 'Security', hint: 'protecting, spotting risks' },
+		networks_infrastructure: { name: 'Networks and infrastructure', hint: 'servers, connections, cloud' },
+		customer_relations: { name: 'Customer relations', hint: 'understanding and serving customers' },
+		business_strategy: { name: 'Business strategy', hint: 'how a company makes a living' },
+		marketing: { name: 'Marketing', hint: 'making things known, attracting an audience' },
+		teaching: { name: 'Teaching', hint: 'training others, helping them progress' },
+		hardware: { name: 'Hardware', hint: 'components, devices, electronics' },
+		creativity: { name: 'Creativity', hint: 'coming up with new ideas' },
+		rigor_detail: { name: 'Attention to detail', hint: 'precision, care' },
+		teamwork: { name: 'Teamwork', hint: 'cooperating, helping each other' },
+		autonomy: { name: 'Autonomy', hint: 'working on your own, self-organising' },
+		problem_solving: { name: 'Problem solving', hint: 'tracking a fault, finding a fix' },
+		user_empathy: { name: 'User empathy', hint: 'putting yourself in people’s shoes' }
+	}
+};
+
+export function currentLocale(): Locale {
+	return getLocale() === 'en' ? 'en' : 'fr';
+}
+
+export function dimensionLabel(id: DimensionId, locale: Locale = currentLocale()): DimensionLabel {
+	return DIMENSION_LABELS[locale][id];
+}
+
+export function riasecLetterName(id: RiasecId, locale: Locale = currentLocale()): string {
+	return DIMENSION_LABELS[locale][id].name;
+}
+
+/** Localised text from a `{ fr, en }` pair, as the catalogue stores it. */
+export function localised(text: { fr: string; en: string }, locale: Locale = currentLocale()): string {
+	return text[locale];
+}
+
+/** « 87 % » in French, « 87% » in English. */
+export function formatPercent(value: number, locale: Locale = currentLocale()): string {
+	return locale === 'fr' ? `${value}\u202f%` : `${value}%`;
+}
+
+const BAND_LABELS: Record<Band, () => string> = {
+	tres_proche: m.band_tres_proche,
+	proche: m.band_proche,
+	a_explorer: m.band_a_explorer
+};
+
+export function bandLabel(band: Band): string {
+	return BAND_LABELS[band]();
+}

@@ -1,0 +1,112 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+	careerSchema,
+	familySchema,
+	questionSchema,
+	type CareerContent,
+	type FamilyContent,
+	type QuestionContent
+} from './content-schema';
+
+export const DEFAULT_CONTENT_DIR = 'content';
+
+export interface CatalogueContent {
+	/** A short hash of the validated content: results record it, so a result can be explained later. */
+	version: string;
+	families: FamilyContent[];
+	questions: QuestionContent[];
+	careers: CareerContent[];
+}
+
+export class ContentError extends Error {
+	constructor(file: string, detail: string) {
+		super(`Invalid catalogue file ${file}: ${detail}`);
+		this.name = 'ContentError';
+	}
+}
+
+function readJson(file: string): unknown {
+	let raw: string;
+	try {
+		raw = readFileSync(file, 'utf8');
+	} catch (cause) {
+		throw new ContentError(file, `cannot be read (${(cause as Error).message})`);
+	}
+	try {
+		return JSON.parse(raw);
+	} catch (cause) {
+		throw new ContentError(file, `is not valid JSON (${(cause as Error).message})`);
+	}
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string, prefix = ''): T {
+	const parsed = schema.safeParse(value);
+	if (parsed.success) return parsed.data;
+	const issues = parsed.error.issues
+		.slice(0, 5)
+		.map((issue) => `field "${[prefix, ...issue.path.map(String)].filter(Boolean).join('.')}": ${issue.message}`)
+		.join('; ');
+	throw new ContentError(file, issues);
+}
+
+function parseList<T>(schema: z.ZodType<T>, value: unknown, file: string): T[] {
+	if (!Array.isArray(value)) throw new ContentError(file, 'must contain a JSON array');
+	return value.map((item, index) => parseWith(schema, item, file, `[${index}]`));
+}
+
+function assertUnique(ids: string[], file: string, what: string): void {
+	const seen = new Set<string>();
+	for (const id of ids) {
+		if (seen.has(id)) throw new ContentError(file, `duplicate ${what} "${id}"`);
+		seen.add(id);
+	}
+}
+
+/**
+ * Reads and validates the launch catalogue. Any problem throws a ContentError naming the file and the
+ * field, so a malformed file stops the start-up loudly instead of seeding half a catalogue.
+ */
+export function loadCatalogueContent(dir = DEFAULT_CONTENT_DIR): CatalogueContent {
+	const familiesFile = join(dir, 'families.json');
+	const families = parseList(familySchema, readJson(familiesFile), familiesFile);
+	assertUnique(
+		families.map((f) => f.id),
+		familiesFile,
+		'family id'
+	);
+
+	const questionsFile = join(dir, 'questions.json');
+	const questions = parseList(questionSchema, readJson(questionsFile), questionsFile);
+	assertUnique(
+		questions.map((q) => q.id),
+		questionsFile,
+		'question id'
+	);
+
+	const familyIds = new Set(families.map((f) => f.id));
+	const careersDir = join(dir, 'careers');
+	const careers = readdirSync(careersDir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => {
+			const file = join(careersDir, name);
+			const career = parseWith(careerSchema, readJson(file), file);
+			if (`${career.slug}.json` !== name) {
+				throw new ContentError(file, `field "slug": "${career.slug}" does not match the file name`);
+			}
+			if (!familyIds.has(career.family)) {
+				throw new ContentError(file, `field "family": unknown family "${career.family}"`);
+			}
+			return career;
+		});
+	if (careers.length === 0) throw new ContentError(careersDir, 'holds no career file');
+
+	const version = encodeHexLowerCase(
+		sha256(new TextEncoder().encode(JSON.stringify({ families, questions, careers })))
+	).slice(0, 12);
+	return { version, families, questions, careers };
+}

@@ -1,0 +1,140 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { attemptAnswers, quizAttempts, results } from '../schema';
+
+export interface AttemptSummary {
+	id: string;
+	startedAt: Date;
+	updatedAt: Date;
+	finishedAt: Date | null;
+}
+
+export function findOpenAttempt(db: Db, ownerTokenHash: string): AttemptSummary | null {
+	return (
+		db
+			.select({
+				id: quizAttempts.id,
+				startedAt: quizAttempts.startedAt,
+				updatedAt: quizAttempts.updatedAt,
+				finishedAt: quizAttempts.finishedAt
+			})
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.finishedAt)))
+			.orderBy(desc(quizAttempts.updatedAt))
+			.limit(1)
+			.get() ?? null
+	);
+}
+
+export function readAnswers(db: Db, attemptId: string): Record<string, number> {
+	const rows = db
+		.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
+		.from(attemptAnswers)
+		.where(eq(attemptAnswers.attemptId, attemptId))
+		.all();
+	return Object.fromEntries(rows.map((row) => [row.questionId, row.value]));
+}
+
+/**
+ * Stores answers in the owner's open attempt, creating the attempt when there is none. One IMMEDIATE
+ * transaction: two tabs saving at once cannot both create an attempt or write into a finished one.
+ */
+export function saveAnswers(
+	db: Db,
+	ownerTokenHash: string,
+	answers: Record<string, number>,
+	newId: () => string,
+	now = new Date()
+): string {
+	return db.transaction(
+		(tx) => {
+			let attemptId = tx
+				.select({ id: quizAttempts.id })
+				.from(quizAttempts)
+				.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.finishedAt)))
+				.orderBy(desc(quizAttempts.updatedAt))
+				.limit(1)
+				.get()?.id;
+			if (!attemptId) {
+				attemptId = newId();
+				tx.insert(quizAttempts).values({ id: attemptId, ownerTokenHash, startedAt: now, updatedAt: now }).run();
+			} else {
+				tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId)).run();
+			}
+			const rows = Object.entries(answers).map(([questionId, value]) => ({
+				attemptId: attemptId!,
+				questionId,
+				value,
+				answeredAt: now
+			}));
+			if (rows.length > 0) {
+				tx.insert(attemptAnswers)
+					.values(rows)
+					.onConflictDoUpdate({
+						target: [attemptAnswers.attemptId, attemptAnswers.questionId],
+						set: { value: sql`excluded.value`, answeredAt: now }
+					})
+					.run();
+			}
+			return attemptId;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export interface NewResult {
+	engineVersion: string;
+	catalogueVersion: string;
+	ranking: unknown;
+}
+
+/**
+ * Closes the attempt and stores its result, atomically. `compute` runs inside the transaction on the
+ * answers as stored, so the result matches exactly what was saved. Submitting twice (a double click, a
+ * resent form) returns the result of the first submission instead of failing or creating a second one.
+ */
+export function finishAttempt(
+	db: Db,
+	attemptId: string,
+	compute: (answers: Record<string, number>) => NewResult,
+	newId: () => string,
+	now = new Date()
+): string {
+	return db.transaction(
+		(tx) => {
+			const existing = tx.select({ id: results.id }).from(results).where(eq(results.attemptId, attemptId)).get();
+			if (existing) return existing.id;
+			const rows = tx
+				.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
+				.from(attemptAnswers)
+				.where(eq(attemptAnswers.attemptId, attemptId))
+				.all();
+			const computed = compute(Object.fromEntries(rows.map((row) => [row.questionId, row.value])));
+			const id = newId();
+			tx.insert(results).values({ id, attemptId, createdAt: now, ...computed }).run();
+			tx.update(quizAttempts).set({ finishedAt: now, updatedAt: now }).where(eq(quizAttempts.id, attemptId)).run();
+			return id;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function findLatestResultIdForOwner(db: Db, ownerTokenHash: string): string | null {
+	return (
+		db
+			.select({ id: results.id })
+			.from(results)
+			.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
+			.where(eq(quizAttempts.ownerTokenHash, ownerTokenHash))
+			.orderBy(desc(results.createdAt))
+			.limit(1)
+			.get()?.id ?? null
+	);
+}
+
+/** Throws away the owner's unfinished attempt and its answers (« recommencer à zéro »). */
+export function discardOpenAttempt(db: Db, ownerTokenHash: string): void {
+	db.delete(quizAttempts)
+		.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.finishedAt)))
+		.run();
+}

@@ -1,0 +1,29 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ranking } from '$lib/engine';
+import type { Db } from '../client';
+import { quizAttempts, results } from '../schema';
+
+export interface StoredResult {
+	id: string;
+	createdAt: Date;
+	engineVersion: string;
+	catalogueVersion: string;
+	ranking: Ranking;
+}
+
+/** A result, only for the owner of the attempt that produced it; anyone else gets null (→ 404). */
+export function findResultForOwner(db: Db, resultId: string, ownerTokenHash: string): StoredResult | null {
+	const row = db
+		.select({
+			id: results.id,
+			createdAt: results.createdAt,
+			engineVersion: results.engineVersion,
+			catalogueVersion: results.catalogueVersion,
+			ranking: results.ranking
+		})
+		.from(results)
+		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
+		.where(and(eq(results.id, resultId), eq(quizAttempts.ownerTokenHash, ownerTokenHash)))
+		.get();
+	return row ? { ...row, ranking: row.ranking as Ranking } : null;
+}

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Key/value facts about the database itself, such as the version of the catalogue that was seeded. */
+export const meta = sqliteTable('meta', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export const families = sqliteTable('families', {
+	id: text('id').primaryKey(),
+	nameFr: text('name_fr').notNull(),
+	nameEn: text('name_en').notNull(),
+	position: integer('position').notNull()
+});
+
+export const careers = sqliteTable(
+	'careers',
+	{
+		slug: text('slug').primaryKey(),
+		title: text('title').notNull(),
+		familyId: text('family_id')
+			.notNull()
+			.references(() => families.id),
+		hook: text('hook').notNull(),
+		summary: text('summary').notNull(),
+		onetCode: text('onet_code').notNull(),
+		onetTitle: text('onet_title').notNull(),
+		onetAnalogQuality: text('onet_analog_quality', { enum: ['direct', 'approx', 'guess'] }).notNull()
+	},
+	(table) => [index('careers_family_idx').on(table.familyId)]
+);
+
+/** One row per career and dimension (6 interests + 20 skills), each 0–1. */
+export const careerVectors = sqliteTable(
+	'career_vectors',
+	{
+		careerSlug: text('career_slug')
+			.notNull()
+			.references(() => careers.slug, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		value: real('value').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.careerSlug, table.dimensionId] })]
+);
+
+export const questions = sqliteTable('questions', {
+	id: text('id').primaryKey(),
+	position: integer('position').notNull(),
+	textFr: text('text_fr').notNull(),
+	textEn: text('text_en').notNull(),
+	rationale: text('rationale').notNull(),
+	/** Retired questions stay so that old answers keep their meaning; they are no longer asked. */
+	active: integer('active', { mode: 'boolean' }).notNull().default(true)
+});
+
+export const questionLoadings = sqliteTable(
+	'question_loadings',
+	{
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		weight: real('weight').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.questionId, table.dimensionId] })]
+);
+
+/** A run through the quiz. Anonymous attempts belong to whoever holds the owner token's cookie. */
+export const quizAttempts = sqliteTable(
+	'quiz_attempts',
+	{
+		id: text('id').primaryKey(),
+		/** SHA-256 (hex) of the anonymous owner token kept in an httpOnly cookie; the token itself is never stored. */
+		ownerTokenHash: text('owner_token_hash').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [index('quiz_attempts_owner_idx').on(table.ownerTokenHash)]
+);
+
+export const attemptAnswers = sqliteTable(
+	'attempt_answers',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => quizAttempts.id, { onDelete: 'cascade' }),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id),
+		value: integer('value').notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.attemptId, table.questionId] })]
+);
+
+/** A snapshot: the ranking as computed then, with the engine and catalogue versions that produced it. */
+export const results = sqliteTable(
+	'results',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id')
+			.notNull()
+			.unique()
+			.references(() => quizAttempts.id, { onDelete: 'cascade' }),
+		engineVersion: text('engine_version').notNull(),
+		catalogueVersion: text('catalogue_version').notNull(),
+		/** JSON: the engine's Ranking (profile, quality, matches). */
+		ranking: text('ranking', { mode: 'json' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch() * 1000)`)
+	},
+	(table) => [index('results_created_idx').on(table.createdAt)]
+);
+
+export type CareerRow = typeof careers.$inferSelect;
+export type QuestionRow = typeof questions.$inferSelect;
+export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
+export type ResultRow = typeof results.$inferSelect;

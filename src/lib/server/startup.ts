@@ -1,0 +1,13 @@
+import { loadCatalogueContent } from './catalog/content';
+import { invalidateCatalogue } from './catalog';
+import { migrateDatabase, type Db } from './db/client';
+import { seedCatalogue } from './db/repositories/catalogue';
+
+/** Brings the database up to date at start-up: migrations first, then the launch catalogue (idempotent). */
+export function prepareDatabase(db: Db, contentDir?: string): { catalogueVersion: string; seeded: boolean } {
+	migrateDatabase(db);
+	const content = loadCatalogueContent(contentDir);
+	const { changed } = seedCatalogue(db, content);
+	invalidateCatalogue();
+	return { catalogueVersion: content.version, seeded: changed };
+}
