@@ -37,16 +37,17 @@ interface BlockFit {
 
 /**
  * Interest congruence: Pearson correlation between the person's and the career's RIASEC values (the known
- * ones), mapped from [-1, 1] to [0, 1]. Undefined — null — when fewer than three interests are known or
- * either side is flat, since a correlation then means nothing (and would be NaN).
+ * ones), mapped from [-1, 1] to [0, 1]. Undefined — null — when fewer than three interests are known or the
+ * person's interests are flat: a correlation then means nothing (and would be NaN).
  */
 export function interestFit(profile: Profile, career: Career): BlockFit | null {
 	const known = RIASEC_IDS.filter((id) => profile.values[id] !== null);
 	if (known.length < MIN_KNOWN_INTERESTS) return null;
 	const person = known.map((id) => profile.values[id] as number);
 	const job = known.map((id) => career.vector.riasec[id]);
-	if (spread(person) < EPSILON || spread(job) < EPSILON) return null;
-	const r = similarity.pearson(person, job);
+	if (spread(person) < EPSILON) return null;
+	// A career that favours no interest over another is neither congruent nor incongruent with anyone.
+	const r = spread(job) < EPSILON ? 0 : similarity.pearson(person, job);
 	if (!Number.isFinite(r)) return null;
 	const confidence = RIASEC_IDS.reduce((sum, id) => sum + profile.confidence[id], 0) / RIASEC_IDS.length;
 	return { fit: clamp((r + 1) / 2), weight: BLEND.interests * confidence };

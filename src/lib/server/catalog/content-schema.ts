@@ -14,7 +14,7 @@ export const questionSchema = z.strictObject({
 	id: slug.max(40),
 	text: z.strictObject({ fr: text(200), en: text(200) }),
 	loadings: z
-		.record(z.enum(DIMENSION_IDS), z.number().min(-1).max(1).refine((w) => w !== 0, 'a loading cannot be 0'))
+		.partialRecord(z.enum(DIMENSION_IDS), z.number().min(-1).max(1).refine((w) => w !== 0, 'a loading cannot be 0'))
 		.refine((loadings) => Object.keys(loadings).length >= 1, 'at least one loading is required'),
 	rationale: text(600)
 });

@@ -1,0 +1,30 @@
+// `npm start`: build when the build is missing or older than the sources, then serve it.
+// Migrations and the catalogue seed run inside the server at start-up (src/hooks.server.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BUILD_ENTRY = 'build/index.js';
+const SOURCES = ['src', 'static', 'messages', 'project.inlang/settings.json', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+
+function newestChange(path) {
+	if (!existsSync(path)) return 0;
+	const stats = statSync(path);
+	if (!stats.isDirectory()) return stats.mtimeMs;
+	return readdirSync(path)
+		.filter((name) => name !== 'paraglide')
+		.reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stats.mtimeMs);
+}
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const stale = !existsSync(BUILD_ENTRY) || Math.max(...SOURCES.map(newestChange)) > statSync(BUILD_ENTRY).mtimeMs;
+if (stale) {
+	console.info('Boussole: building the app…');
+	const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+process.env.PORT ??= '3000';
+console.info(`Boussole: http://localhost:${process.env.PORT}`);
+await import(`../${BUILD_ENTRY}`);

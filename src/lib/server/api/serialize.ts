@@ -1,0 +1,21 @@
+import type { Catalogue, CatalogueCareer } from '../catalog';
+
+/** The public shapes of the API, in one place so that the endpoints and the OpenAPI document agree. */
+export function careerSummary(catalogue: Catalogue, career: CatalogueCareer) {
+	return {
+		slug: career.slug,
+		title: career.title,
+		family: career.familyId,
+		familyName: catalogue.families.find((f) => f.id === career.familyId)?.name.fr ?? '',
+		hook: career.hook
+	};
+}
+
+export function careerDetail(catalogue: Catalogue, career: CatalogueCareer) {
+	return {
+		...careerSummary(catalogue, career),
+		summary: career.summary,
+		onet: career.onet,
+		vector: career.vector
+	};
+}

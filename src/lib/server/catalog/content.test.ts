@@ -1,0 +1,118 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIMENSION_IDS, RIASEC_IDS } from '$lib/engine/dimensions';
+import { ContentError, loadCatalogueContent } from './content';
+
+/** The 31 launch slugs: stable, they never change meaning (DESIGN.md). */
+const LAUNCH_SLUGS = [
+	'developpeur-back-end', 'developpeur-front-end', 'developpeur-full-stack', 'developpeur-mobile', 'ingenieur-devops',
+	'architecte-cloud', 'data-analyst', 'data-scientist', 'data-engineer', 'ingenieur-machine-learning', 'ux-ui-designer',
+	'product-owner', 'chef-de-projet-digital', 'business-analyst', 'testeur-qa', 'analyste-cybersecurite', 'pentester',
+	'administrateur-systemes-reseaux', 'technicien-support-informatique', 'technicien-reseaux', 'integrateur-web',
+	'consultant-seo-growth', 'community-manager', 'redacteur-technique', 'scrum-master', 'administrateur-base-de-donnees',
+	'developpeur-embarque', 'developpeur-jeux-video', 'graphiste-webdesigner', 'formateur-numerique', 'ingenieur-avant-vente'
+];
+
+const content = loadCatalogueContent('content');
+
+describe('the launch catalogue', () => {
+	it('has every launch career, once', () => {
+		expect(content.careers.map((c) => c.slug).sort()).toEqual([...LAUNCH_SLUGS].sort());
+	});
+
+	it('has the eight families, each with at least one career', () => {
+		expect(content.families).toHaveLength(8);
+		for (const family of content.families) {
+			expect(content.careers.some((c) => c.family === family.id)).toBe(true);
+		}
+	});
+
+	it('has at least 48 questions, every dimension measured by at least two, some reverse-keyed', () => {
+		expect(content.questions.length).toBeGreaterThanOrEqual(48);
+		for (const dimension of DIMENSION_IDS) {
+			const measuring = content.questions.filter((q) => Math.abs(q.loadings[dimension] ?? 0) >= 0.5);
+			expect(measuring.length, dimension).toBeGreaterThanOrEqual(2);
+		}
+		const reversed = content.questions.filter((q) => Object.values(q.loadings).some((w) => (w ?? 0) < 0));
+		expect(reversed.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('grounds each interest vector in O*NET: within 0.15 of the rescaled score, or an explained adjustment', () => {
+		const [header, ...rows] = readFileSync('content/sources/onet-reference.csv', 'utf8').trim().split('\n');
+		const columns = header!.split(',');
+		const onet = new Map(
+			rows.map((row) => {
+				const cells = row.split(',');
+				return [cells[0]!, Object.fromEntries(columns.map((name, i) => [name, cells[i]!]))];
+			})
+		);
+		for (const career of content.careers) {
+			const reference = onet.get(career.slug);
+			expect(reference, career.slug).toBeDefined();
+			expect(career.onet.code).toBe(reference!.onet_code);
+			const adjusted = new Set(career.adjustments.flatMap((a) => a.dimensions));
+			for (const letter of RIASEC_IDS) {
+				const rescaled = (Number(reference![`interest_${letter}`]) - 1) / 6;
+				if (!adjusted.has(letter)) {
+					expect(Math.abs(career.vector.riasec[letter] - rescaled), `${career.slug} ${letter}`).toBeLessThanOrEqual(0.1501);
+				}
+			}
+		}
+	});
+
+	it('keeps careers distinguishable: no two share an interest shape and a skill profile', () => {
+		const key = (c: (typeof content.careers)[number]) => JSON.stringify(c.vector);
+		expect(new Set(content.careers.map(key)).size).toBe(content.careers.length);
+	});
+
+	it('has a stable version: the same content gives the same hash', () => {
+		expect(loadCatalogueContent('content').version).toBe(content.version);
+		expect(content.version).toMatch(/^[0-9a-f]{12}$/);
+	});
+});
+
+describe('a malformed catalogue', () => {
+	let dir: string;
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	function brokenCopy(edit: (dir: string) => void): string {
+		dir = mkdtempSync(join(tmpdir(), 'boussole-content-'));
+		cpSync('content', dir, { recursive: true });
+		edit(dir);
+		return dir;
+	}
+
+	it('fails loudly, naming the file and the field', () => {
+		const root = brokenCopy((d) => {
+			const file = join(d, 'careers', 'pentester.json');
+			const career = JSON.parse(readFileSync(file, 'utf8'));
+			career.vector.skills.security = 1.7;
+			writeFileSync(file, JSON.stringify(career));
+		});
+		expect(() => loadCatalogueContent(root)).toThrow(ContentError);
+		expect(() => loadCatalogueContent(root)).toThrow(/careers\/pentester\.json.*field "vector\.skills\.security"/);
+	});
+
+	it('names the question at fault', () => {
+		const root = brokenCopy((d) => {
+			const file = join(d, 'questions.json');
+			const questions = JSON.parse(readFileSync(file, 'utf8'));
+			questions[3].loadings = { telepathy: 1 };
+			writeFileSync(file, JSON.stringify(questions));
+		});
+		expect(() => loadCatalogueContent(root)).toThrow(/questions\.json.*field "\[3\]\.loadings/);
+	});
+
+	it('refuses invalid JSON and unknown families', () => {
+		const badJson = brokenCopy((d) => writeFileSync(join(d, 'families.json'), '[{'));
+		expect(() => loadCatalogueContent(badJson)).toThrow(/families\.json: is not valid JSON/);
+		rmSync(dir, { recursive: true, force: true });
+		const badFamily = brokenCopy((d) => {
+			const file = join(d, 'careers', 'data-analyst.json');
+			writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), family: 'cuisine' }));
+		});
+		expect(() => loadCatalogueContent(badFamily)).toThrow(/data-analyst\.json: field "family": unknown family "cuisine"/);
+	});
+});

@@ -1,0 +1,17 @@
+import { BAND_THRESHOLDS, BLEND, ENGINE_VERSION } from '$lib/engine';
+import { getCatalogue } from '$lib/server/catalog';
+import { minimumAnswers } from '$lib/server/quiz';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	const catalogue = getCatalogue();
+	return {
+		engineVersion: ENGINE_VERSION,
+		catalogueVersion: catalogue.version,
+		blend: BLEND,
+		bands: BAND_THRESHOLDS,
+		questionCount: catalogue.questions.length,
+		minimumAnswers: minimumAnswers(catalogue.questions.length),
+		careerCount: catalogue.careers.length
+	};
+};
