@@ -5,7 +5,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BUILD_ENTRY = 'build/index.js';
-const SOURCES = ['src', 'static', 'messages', 'project.inlang/settings.json', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const SOURCES = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang/settings.json',
+	'package.json',
+	'svelte.config.js',
+	'vite.config.ts'
+];
 
 function newestChange(path) {
 	if (!existsSync(path)) return 0;
@@ -18,7 +26,8 @@ function newestChange(path) {
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const stale = !existsSync(BUILD_ENTRY) || Math.max(...SOURCES.map(newestChange)) > statSync(BUILD_ENTRY).mtimeMs;
+const stale =
+	!existsSync(BUILD_ENTRY) || Math.max(...SOURCES.map(newestChange)) > statSync(BUILD_ENTRY).mtimeMs;
 if (stale) {
 	console.info('Boussole: building the app…');
 	const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -26,5 +35,8 @@ if (stale) {
 }
 
 process.env.PORT ??= '3000';
-console.info(`Boussole: http://localhost:${process.env.PORT}`);
+// adapter-node assumes https when it does not know its origin, and SvelteKit's CSRF check would then refuse
+// every form posted to http://localhost. Behind a proxy, set ORIGIN to the public address instead.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+console.info(`Boussole: ${process.env.ORIGIN}`);
 await import(`../${BUILD_ENTRY}`);

@@ -30,7 +30,10 @@ const DIMENSION_LABELS: Record<Locale, Record<DimensionId, DimensionLabel>> = {
 		security: { name: 'Sécurité', hint: 'protéger, repérer les risques' },
 		networks_infrastructure: { name: 'Réseaux et infrastructure', hint: 'serveurs, connexions, cloud' },
 		customer_relations: { name: 'Relation client', hint: 'comprendre et servir les client·e·s' },
-		business_strategy: { name: 'Stratégie et business', hint: 'comprendre comment une entreprise gagne sa vie' },
+		business_strategy: {
+			name: 'Stratégie et business',
+			hint: 'comprendre comment une entreprise gagne sa vie'
+		},
 		marketing: { name: 'Marketing', hint: 'faire connaître, attirer un public' },
 		teaching: { name: 'Transmission', hint: 'former, faire progresser les autres' },
 		hardware: { name: 'Matériel', hint: 'composants, appareils, électronique' },

@@ -15,14 +15,20 @@ import {
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const unitRecord = <K extends string>(ids: readonly K[]) =>
-	fc.tuple(...ids.map(() => unit)).map((values) => Object.fromEntries(ids.map((id, i) => [id, values[i]!])) as Record<K, number>);
+	fc
+		.tuple(...ids.map(() => unit))
+		.map((values) => Object.fromEntries(ids.map((id, i) => [id, values[i]!])) as Record<K, number>);
 
 const careerArb = (slug: string) =>
-	fc.record({ riasec: unitRecord(RIASEC_IDS), skills: unitRecord(SKILL_IDS) }).map((vector): Career => ({ slug, vector }));
+	fc
+		.record({ riasec: unitRecord(RIASEC_IDS), skills: unitRecord(SKILL_IDS) })
+		.map((vector): Career => ({ slug, vector }));
 
 const catalogueArb = fc
 	.integer({ min: 2, max: 12 })
-	.chain((size) => fc.tuple(...Array.from({ length: size }, (_, i) => careerArb(`career-${String(i).padStart(2, '0')}`))));
+	.chain((size) =>
+		fc.tuple(...Array.from({ length: size }, (_, i) => careerArb(`career-${String(i).padStart(2, '0')}`)))
+	);
 
 /** A profile where each dimension is known (a value) or unknown (null). */
 const profileArb = fc
@@ -31,7 +37,9 @@ const profileArb = fc
 		const record = Object.fromEntries(DIMENSION_IDS.map((id, i) => [id, values[i]!]));
 		return {
 			values: record as Profile['values'],
-			confidence: Object.fromEntries(DIMENSION_IDS.map((id) => [id, record[id] === null ? 0 : 1])) as Profile['confidence']
+			confidence: Object.fromEntries(
+				DIMENSION_IDS.map((id) => [id, record[id] === null ? 0 : 1])
+			) as Profile['confidence']
 		};
 	});
 
@@ -72,7 +80,10 @@ describe('rankCareers', () => {
 		);
 		const twin = (slug: string): Career => ({
 			slug,
-			vector: { riasec: { R: 0.2, I: 0.9, A: 0.1, S: 0.3, E: 0.2, C: 0.7 }, skills: uniformProfileSkills(0.6) }
+			vector: {
+				riasec: { R: 0.2, I: 0.9, A: 0.1, S: 0.3, E: 0.2, C: 0.7 },
+				skills: uniformProfileSkills(0.6)
+			}
 		});
 		const ranking = rankCareers(uniformProfile(0.5), [twin('zeta'), twin('alpha'), twin('mu')]);
 		expect(ranking.matches.map((m) => m.slug)).toEqual(['alpha', 'mu', 'zeta']);
@@ -108,8 +119,14 @@ describe('rankCareers', () => {
 	});
 
 	it('also handles degenerate careers (flat or zero vectors)', () => {
-		const flat: Career = { slug: 'flat', vector: { riasec: unitFill(RIASEC_IDS, 0.5), skills: uniformProfileSkills(0.5) } };
-		const zero: Career = { slug: 'zero', vector: { riasec: unitFill(RIASEC_IDS, 0), skills: uniformProfileSkills(0) } };
+		const flat: Career = {
+			slug: 'flat',
+			vector: { riasec: unitFill(RIASEC_IDS, 0.5), skills: uniformProfileSkills(0.5) }
+		};
+		const zero: Career = {
+			slug: 'zero',
+			vector: { riasec: unitFill(RIASEC_IDS, 0), skills: uniformProfileSkills(0) }
+		};
 		fc.assert(
 			fc.property(profileArb, (profile) => {
 				expect(everyNumberIsFinite(rankCareers(profile, [flat, zero]))).toBe(true);
@@ -123,7 +140,9 @@ describe('rankCareers', () => {
 				const target = careers[pick % careers.length]!;
 				// Pearson sees shapes: a career whose interests are an exact rescaling of the target's is its twin.
 				fc.pre(spreadOf(Object.values(target.vector.riasec)) > 0.05);
-				fc.pre(careers.every((c) => c === target || correlation(c.vector.riasec, target.vector.riasec) < 1 - 1e-9));
+				fc.pre(
+					careers.every((c) => c === target || correlation(c.vector.riasec, target.vector.riasec) < 1 - 1e-9)
+				);
 				const ranking = rankCareers(profileOfCareer(target), careers);
 				expect(ranking.matches[0]!.slug).toBe(target.slug);
 				expect(ranking.matches[0]!.score).toBe(100);
@@ -133,20 +152,29 @@ describe('rankCareers', () => {
 
 	it('never lowers a career’s score when a skill rises', () => {
 		fc.assert(
-			fc.property(profileArb, catalogueArb, fc.constantFrom(...SKILL_IDS), unit, (profile, careers, skill, raise) => {
-				const before = profile.values[skill] ?? 0;
-				const raised: Profile = {
-					values: { ...profile.values, [skill]: Math.min(1, before + raise) },
-					confidence: { ...profile.confidence, [skill]: profile.values[skill] === null ? 0 : profile.confidence[skill] }
-				};
-				fc.pre(profile.values[skill] !== null);
-				const scores = new Map(rankCareers(profile, careers).matches.map((m) => [m.slug, m]));
-				for (const match of rankCareers(raised, careers).matches) {
-					const previous = scores.get(match.slug)!;
-					expect(match.score).toBeGreaterThanOrEqual(previous.score);
-					expect(match.skillFit ?? 0).toBeGreaterThanOrEqual((previous.skillFit ?? 0) - 1e-12);
+			fc.property(
+				profileArb,
+				catalogueArb,
+				fc.constantFrom(...SKILL_IDS),
+				unit,
+				(profile, careers, skill, raise) => {
+					const before = profile.values[skill] ?? 0;
+					const raised: Profile = {
+						values: { ...profile.values, [skill]: Math.min(1, before + raise) },
+						confidence: {
+							...profile.confidence,
+							[skill]: profile.values[skill] === null ? 0 : profile.confidence[skill]
+						}
+					};
+					fc.pre(profile.values[skill] !== null);
+					const scores = new Map(rankCareers(profile, careers).matches.map((m) => [m.slug, m]));
+					for (const match of rankCareers(raised, careers).matches) {
+						const previous = scores.get(match.slug)!;
+						expect(match.score).toBeGreaterThanOrEqual(previous.score);
+						expect(match.skillFit ?? 0).toBeGreaterThanOrEqual((previous.skillFit ?? 0) - 1e-12);
+					}
 				}
-			})
+			)
 		);
 	});
 
@@ -219,13 +247,17 @@ describe('computeProfile', () => {
 	});
 
 	it('does not depend on the order in which answers were given', () => {
-		const answersArb = fc.array(fc.tuple(fc.constantFrom(...bank.map((q) => q.id)), fc.integer({ min: 1, max: 5 })));
+		const answersArb = fc.array(
+			fc.tuple(fc.constantFrom(...bank.map((q) => q.id)), fc.integer({ min: 1, max: 5 }))
+		);
 		fc.assert(
 			fc.property(answersArb, (entries) => {
 				const answers = Object.fromEntries(entries);
 				const reversed = Object.fromEntries(Object.entries(answers).reverse());
 				expect(computeProfile(bank, reversed)).toEqual(computeProfile(bank, answers));
-				expect(rankCareers(computeProfile(bank, reversed), [])).toEqual(rankCareers(computeProfile(bank, answers), []));
+				expect(rankCareers(computeProfile(bank, reversed), [])).toEqual(
+					rankCareers(computeProfile(bank, answers), [])
+				);
 			})
 		);
 	});

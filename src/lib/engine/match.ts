@@ -1,7 +1,16 @@
 import { similarity } from 'ml-distance';
 import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS, type DimensionId, type SkillId } from './dimensions';
 import { assessProfile, spread } from './quality';
-import type { Answers, Band, Career, DimensionReading, Match, Profile, ProfileQuality, Ranking } from './types';
+import type {
+	Answers,
+	Band,
+	Career,
+	DimensionReading,
+	Match,
+	Profile,
+	ProfileQuality,
+	Ranking
+} from './types';
 
 export const ENGINE_VERSION = '1.0.0';
 
@@ -143,7 +152,9 @@ function skillGaps(profile: Profile, career: Career): DimensionReading[] {
 }
 
 function unknownNeeds(profile: Profile, career: Career): SkillId[] {
-	return SKILL_IDS.filter((id) => profile.values[id] === null && career.vector.skills[id] >= DRIVER_MIN_IMPORTANCE)
+	return SKILL_IDS.filter(
+		(id) => profile.values[id] === null && career.vector.skills[id] >= DRIVER_MIN_IMPORTANCE
+	)
 		.sort((a, b) => career.vector.skills[b] - career.vector.skills[a])
 		.slice(0, MAX_GAPS);
 }
@@ -188,7 +199,10 @@ export function rankCareers(profile: Profile, careers: readonly Career[], answer
 	const quality = assessProfile(profile, answers);
 	const matches = careers
 		.map((career) => matchCareer(profile, career, quality))
-		.sort((a, b) => b.overall - a.overall || (a.match.slug < b.match.slug ? -1 : a.match.slug > b.match.slug ? 1 : 0))
+		.sort(
+			(a, b) =>
+				b.overall - a.overall || (a.match.slug < b.match.slug ? -1 : a.match.slug > b.match.slug ? 1 : 0)
+		)
 		.map(({ match }) => match);
 	return { engineVersion: ENGINE_VERSION, profile, quality, matches };
 }

@@ -1,4 +1,11 @@
-import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS, type DimensionId, type RiasecId, type SkillId } from './dimensions';
+import {
+	DIMENSION_IDS,
+	RIASEC_IDS,
+	SKILL_IDS,
+	type DimensionId,
+	type RiasecId,
+	type SkillId
+} from './dimensions';
 import type { Answers, Profile, Question } from './types';
 
 export const LIKERT_MIN = 1;

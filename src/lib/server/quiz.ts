@@ -38,22 +38,29 @@ export function minimumAnswers(questionCount: number): number {
 	return Math.ceil(questionCount * MIN_ANSWERED_SHARE);
 }
 
-export function loadOwnerAnswers(ownerHash: string | null): { attemptId: string | null; answers: Record<string, number> } {
+export function loadOwnerAnswers(ownerHash: string | null): {
+	attemptId: string | null;
+	answers: Record<string, number>;
+} {
 	if (!ownerHash) return { attemptId: null, answers: {} };
 	const db = getDb();
 	const attempt = findOpenAttempt(db, ownerHash);
-	return attempt ? { attemptId: attempt.id, answers: readAnswers(db, attempt.id) } : { attemptId: null, answers: {} };
+	return attempt
+		? { attemptId: attempt.id, answers: readAnswers(db, attempt.id) }
+		: { attemptId: null, answers: {} };
 }
 
 export type PageAnswersParse =
-	| { ok: true; answers: Record<string, number> }
-	| { ok: false; invalid: string[] };
+	{ ok: true; answers: Record<string, number> } | { ok: false; invalid: string[] };
 
 /**
  * Reads the answers of one quiz page from a submitted form. A missing answer is a skipped question;
  * anything other than 1–5 is refused, naming the question, so nothing half-valid gets stored.
  */
-export function parsePageAnswers(form: FormData, pageQuestions: readonly CatalogueQuestion[]): PageAnswersParse {
+export function parsePageAnswers(
+	form: FormData,
+	pageQuestions: readonly CatalogueQuestion[]
+): PageAnswersParse {
 	const answers: Record<string, number> = {};
 	const invalid: string[] = [];
 	for (const question of pageQuestions) {
@@ -70,7 +77,8 @@ export function saveOwnerAnswers(ownerHash: string, answers: Record<string, numb
 	return saveAnswers(getDb(), ownerHash, answers, generateId);
 }
 
-export type FinishOutcome = { ok: true; resultId: string } | { ok: false; answered: number; required: number };
+export type FinishOutcome =
+	{ ok: true; resultId: string } | { ok: false; answered: number; required: number };
 
 export function finishOwnerQuiz(ownerHash: string): FinishOutcome {
 	const catalogue = getCatalogue();

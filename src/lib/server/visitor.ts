@@ -11,7 +11,10 @@ export function visitorProgress(cookies: Cookies): { answered: number; latestRes
 	const ownerHash = readOwnerHash(cookies);
 	if (!ownerHash) return { answered: 0, latestResultId: null };
 	const { answers } = loadOwnerAnswers(ownerHash);
-	return { answered: Object.keys(answers).length, latestResultId: findLatestResultIdForOwner(getDb(), ownerHash) };
+	return {
+		answered: Object.keys(answers).length,
+		latestResultId: findLatestResultIdForOwner(getDb(), ownerHash)
+	};
 }
 
 /** This browser's match with one career, from its latest result, if it has one. */

@@ -51,8 +51,10 @@ describe('parseMatchInput', () => {
 });
 
 describe('readJsonBody', () => {
-	const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-		new Request('http://test/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+	const post = (
+		body: BodyInit | null,
+		headers: Record<string, string> = { 'content-type': 'application/json' }
+	) => new Request('http://test/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 	it('parses JSON', async () => {
 		expect(await readJsonBody(post('{"a":1}'))).toEqual({ ok: true, value: { a: 1 } });
@@ -79,7 +81,9 @@ describe('readJsonBody', () => {
 				else controller.enqueue(chunk);
 			}
 		});
-		const body = await readJsonBody(post(stream, { 'content-type': 'application/json', 'content-length': '10' }));
+		const body = await readJsonBody(
+			post(stream, { 'content-type': 'application/json', 'content-length': '10' })
+		);
 		expect(body.ok).toBe(false);
 		if (!body.ok) expect(body.response.status).toBe(413);
 		expect(sent).toBeLessThan(10);

@@ -12,7 +12,14 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Res
 export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<JsonBody> {
 	const type = request.headers.get('content-type') ?? '';
 	if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
-		return { ok: false, response: apiError(415, 'unsupported_media_type', 'The body must be JSON (Content-Type: application/json).') };
+		return {
+			ok: false,
+			response: apiError(
+				415,
+				'unsupported_media_type',
+				'The body must be JSON (Content-Type: application/json).'
+			)
+		};
 	}
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(declared) && declared > limit) return { ok: false, response: tooLarge(limit) };
@@ -33,11 +40,15 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
 		}
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
-	if (text.trim() === '') return { ok: false, response: apiError(400, 'empty_body', 'The request body is empty.') };
+	if (text.trim() === '')
+		return { ok: false, response: apiError(400, 'empty_body', 'The request body is empty.') };
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch (cause) {
-		return { ok: false, response: apiError(400, 'invalid_json', `The body is not valid JSON: ${(cause as Error).message}`) };
+		return {
+			ok: false,
+			response: apiError(400, 'invalid_json', `The body is not valid JSON: ${(cause as Error).message}`)
+		};
 	}
 }
 

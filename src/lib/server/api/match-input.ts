@@ -8,7 +8,10 @@ import {
 	type Profile
 } from '$lib/engine';
 
-const level = z.number({ error: 'must be a number between 0 and 1' }).min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
+const level = z
+	.number({ error: 'must be a number between 0 and 1' })
+	.min(0, 'must be ≥ 0')
+	.max(1, 'must be ≤ 1');
 
 const answersSchema = z.record(
 	z.string(),
@@ -62,7 +65,10 @@ export function parseMatchInput(body: unknown, knownQuestionIds: ReadonlySet<str
 		const issue = parsed.error.issues[0]!;
 		const path = [hasAnswers ? 'answers' : 'profile', ...issue.path.map(String)];
 		if (issue.code === 'unrecognized_keys') {
-			return fail([...path, issue.keys[0] ?? ''].join('.'), path.length === 2 ? 'Unknown dimension id.' : 'Unknown field.');
+			return fail(
+				[...path, issue.keys[0] ?? ''].join('.'),
+				path.length === 2 ? 'Unknown dimension id.' : 'Unknown field.'
+			);
 		}
 		return fail(path.join('.'), issue.message);
 	}

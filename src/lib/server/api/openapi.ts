@@ -32,7 +32,10 @@ export function openApiDocument(serverUrl: string) {
 			version: '1.0.0',
 			summary: 'Digital careers, the quiz questions with their loadings, and the matching engine.',
 			description: `Open, read-only data and a stateless matching endpoint (engine ${ENGINE_VERSION}). Values are on a 0–1 scale. Errors are JSON: { "error": { "code", "message", "field"? } }. Career data derived from O*NET (USDOL/ETA, CC BY 4.0), modified.`,
-			license: { name: 'CC BY 4.0 (data derived from O*NET)', url: 'https://creativecommons.org/licenses/by/4.0/' }
+			license: {
+				name: 'CC BY 4.0 (data derived from O*NET)',
+				url: 'https://creativecommons.org/licenses/by/4.0/'
+			}
 		},
 		servers: [{ url: `${serverUrl}/api/v1` }],
 		paths: {
@@ -41,7 +44,10 @@ export function openApiDocument(serverUrl: string) {
 					operationId: 'listCareers',
 					summary: 'All careers, in family order',
 					responses: {
-						'200': { description: 'The careers', content: jsonContent({ type: 'array', items: ref('CareerSummary') }) }
+						'200': {
+							description: 'The careers',
+							content: jsonContent({ type: 'array', items: ref('CareerSummary') })
+						}
 					}
 				}
 			},
@@ -63,7 +69,10 @@ export function openApiDocument(serverUrl: string) {
 					operationId: 'listQuestions',
 					summary: 'The quiz questions with their loadings (negative = reverse-keyed)',
 					responses: {
-						'200': { description: 'The questions', content: jsonContent({ type: 'array', items: ref('Question') }) }
+						'200': {
+							description: 'The questions',
+							content: jsonContent({ type: 'array', items: ref('Question') })
+						}
 					}
 				}
 			},
@@ -78,7 +87,9 @@ export function openApiDocument(serverUrl: string) {
 					},
 					responses: {
 						'200': { description: 'Every career, best first', content: jsonContent(ref('MatchResponse')) },
-						'400': errorResponse('Empty body, invalid JSON, unknown question or dimension, value out of range or of the wrong type; `field` names the culprit'),
+						'400': errorResponse(
+							'Empty body, invalid JSON, unknown question or dimension, value out of range or of the wrong type; `field` names the culprit'
+						),
 						'413': errorResponse('Body too large'),
 						'415': errorResponse('Body is not JSON')
 					}
@@ -97,7 +108,10 @@ export function openApiDocument(serverUrl: string) {
 							properties: {
 								code: { type: 'string' },
 								message: { type: 'string' },
-								field: { type: 'string', description: 'Dotted path of the faulty field, e.g. answers.r-demonter-appareil' }
+								field: {
+									type: 'string',
+									description: 'Dotted path of the faulty field, e.g. answers.r-demonter-appareil'
+								}
 							}
 						}
 					}
@@ -161,7 +175,8 @@ export function openApiDocument(serverUrl: string) {
 						answers: {
 							type: 'object',
 							minProperties: 1,
-							description: 'Question id → Likert answer (1 = pas du tout d’accord … 5 = tout à fait d’accord)',
+							description:
+								'Question id → Likert answer (1 = pas du tout d’accord … 5 = tout à fait d’accord)',
 							additionalProperties: { type: 'integer', minimum: 1, maximum: 5 }
 						}
 					}
@@ -197,7 +212,10 @@ export function openApiDocument(serverUrl: string) {
 								level: { type: 'string', enum: ['good', 'limited', 'weak'] },
 								flags: {
 									type: 'array',
-									items: { type: 'string', enum: ['few_answers', 'flat_interests', 'flat_skills', 'uniform_answers'] }
+									items: {
+										type: 'string',
+										enum: ['few_answers', 'flat_interests', 'flat_skills', 'uniform_answers']
+									}
 								},
 								coverage: unit,
 								interestSpread: { type: 'number' },

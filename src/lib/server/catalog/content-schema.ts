@@ -14,7 +14,14 @@ export const questionSchema = z.strictObject({
 	id: slug.max(40),
 	text: z.strictObject({ fr: text(200), en: text(200) }),
 	loadings: z
-		.partialRecord(z.enum(DIMENSION_IDS), z.number().min(-1).max(1).refine((w) => w !== 0, 'a loading cannot be 0'))
+		.partialRecord(
+			z.enum(DIMENSION_IDS),
+			z
+				.number()
+				.min(-1)
+				.max(1)
+				.refine((w) => w !== 0, 'a loading cannot be 0')
+		)
 		.refine((loadings) => Object.keys(loadings).length >= 1, 'at least one loading is required'),
 	rationale: text(600)
 });
@@ -31,16 +38,19 @@ export const careerSchema = z.strictObject({
 		analogQuality: z.enum(['direct', 'approx', 'guess'])
 	}),
 	vector: z.strictObject({
-		riasec: z.strictObject(Object.fromEntries(RIASEC_IDS.map((id) => [id, unit])) as Record<
-			(typeof RIASEC_IDS)[number],
-			typeof unit
-		>),
-		skills: z.strictObject(Object.fromEntries(SKILL_IDS.map((id) => [id, unit])) as Record<
-			(typeof SKILL_IDS)[number],
-			typeof unit
-		>)
+		riasec: z.strictObject(
+			Object.fromEntries(RIASEC_IDS.map((id) => [id, unit])) as Record<
+				(typeof RIASEC_IDS)[number],
+				typeof unit
+			>
+		),
+		skills: z.strictObject(
+			Object.fromEntries(SKILL_IDS.map((id) => [id, unit])) as Record<(typeof SKILL_IDS)[number], typeof unit>
+		)
 	}),
-	adjustments: z.array(z.strictObject({ dimensions: z.array(z.enum(DIMENSION_IDS)).min(1), reason: text(600) }))
+	adjustments: z.array(
+		z.strictObject({ dimensions: z.array(z.enum(DIMENSION_IDS)).min(1), reason: text(600) })
+	)
 });
 
 export type FamilyContent = z.infer<typeof familySchema>;

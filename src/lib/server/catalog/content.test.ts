@@ -7,12 +7,37 @@ import { ContentError, loadCatalogueContent } from './content';
 
 /** The 31 launch slugs: stable, they never change meaning (DESIGN.md). */
 const LAUNCH_SLUGS = [
-	'developpeur-back-end', 'developpeur-front-end', 'developpeur-full-stack', 'developpeur-mobile', 'ingenieur-devops',
-	'architecte-cloud', 'data-analyst', 'data-scientist', 'data-engineer', 'ingenieur-machine-learning', 'ux-ui-designer',
-	'product-owner', 'chef-de-projet-digital', 'business-analyst', 'testeur-qa', 'analyste-cybersecurite', 'pentester',
-	'administrateur-systemes-reseaux', 'technicien-support-informatique', 'technicien-reseaux', 'integrateur-web',
-	'consultant-seo-growth', 'community-manager', 'redacteur-technique', 'scrum-master', 'administrateur-base-de-donnees',
-	'developpeur-embarque', 'developpeur-jeux-video', 'graphiste-webdesigner', 'formateur-numerique', 'ingenieur-avant-vente'
+	'developpeur-back-end',
+	'developpeur-front-end',
+	'developpeur-full-stack',
+	'developpeur-mobile',
+	'ingenieur-devops',
+	'architecte-cloud',
+	'data-analyst',
+	'data-scientist',
+	'data-engineer',
+	'ingenieur-machine-learning',
+	'ux-ui-designer',
+	'product-owner',
+	'chef-de-projet-digital',
+	'business-analyst',
+	'testeur-qa',
+	'analyste-cybersecurite',
+	'pentester',
+	'administrateur-systemes-reseaux',
+	'technicien-support-informatique',
+	'technicien-reseaux',
+	'integrateur-web',
+	'consultant-seo-growth',
+	'community-manager',
+	'redacteur-technique',
+	'scrum-master',
+	'administrateur-base-de-donnees',
+	'developpeur-embarque',
+	'developpeur-jeux-video',
+	'graphiste-webdesigner',
+	'formateur-numerique',
+	'ingenieur-avant-vente'
 ];
 
 const content = loadCatalogueContent('content');
@@ -56,7 +81,10 @@ describe('the launch catalogue', () => {
 			for (const letter of RIASEC_IDS) {
 				const rescaled = (Number(reference![`interest_${letter}`]) - 1) / 6;
 				if (!adjusted.has(letter)) {
-					expect(Math.abs(career.vector.riasec[letter] - rescaled), `${career.slug} ${letter}`).toBeLessThanOrEqual(0.1501);
+					expect(
+						Math.abs(career.vector.riasec[letter] - rescaled),
+						`${career.slug} ${letter}`
+					).toBeLessThanOrEqual(0.1501);
 				}
 			}
 		}
@@ -92,7 +120,9 @@ describe('a malformed catalogue', () => {
 			writeFileSync(file, JSON.stringify(career));
 		});
 		expect(() => loadCatalogueContent(root)).toThrow(ContentError);
-		expect(() => loadCatalogueContent(root)).toThrow(/careers\/pentester\.json.*field "vector\.skills\.security"/);
+		expect(() => loadCatalogueContent(root)).toThrow(
+			/careers\/pentester\.json.*field "vector\.skills\.security"/
+		);
 	});
 
 	it('names the question at fault', () => {
@@ -113,6 +143,8 @@ describe('a malformed catalogue', () => {
 			const file = join(d, 'careers', 'data-analyst.json');
 			writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), family: 'cuisine' }));
 		});
-		expect(() => loadCatalogueContent(badFamily)).toThrow(/data-analyst\.json: field "family": unknown family "cuisine"/);
+		expect(() => loadCatalogueContent(badFamily)).toThrow(
+			/data-analyst\.json: field "family": unknown family "cuisine"/
+		);
 	});
 });

@@ -48,7 +48,9 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string, prefix
 	if (parsed.success) return parsed.data;
 	const issues = parsed.error.issues
 		.slice(0, 5)
-		.map((issue) => `field "${[prefix, ...issue.path.map(String)].filter(Boolean).join('.')}": ${issue.message}`)
+		.map(
+			(issue) => `field "${[prefix, ...issue.path.map(String)].filter(Boolean).join('.')}": ${issue.message}`
+		)
 		.join('; ');
 	throw new ContentError(file, issues);
 }

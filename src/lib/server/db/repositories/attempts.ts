@@ -57,7 +57,9 @@ export function saveAnswers(
 				.get()?.id;
 			if (!attemptId) {
 				attemptId = newId();
-				tx.insert(quizAttempts).values({ id: attemptId, ownerTokenHash, startedAt: now, updatedAt: now }).run();
+				tx.insert(quizAttempts)
+					.values({ id: attemptId, ownerTokenHash, startedAt: now, updatedAt: now })
+					.run();
 			} else {
 				tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId)).run();
 			}
@@ -102,7 +104,11 @@ export function finishAttempt(
 ): string {
 	return db.transaction(
 		(tx) => {
-			const existing = tx.select({ id: results.id }).from(results).where(eq(results.attemptId, attemptId)).get();
+			const existing = tx
+				.select({ id: results.id })
+				.from(results)
+				.where(eq(results.attemptId, attemptId))
+				.get();
 			if (existing) return existing.id;
 			const rows = tx
 				.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
@@ -111,8 +117,13 @@ export function finishAttempt(
 				.all();
 			const computed = compute(Object.fromEntries(rows.map((row) => [row.questionId, row.value])));
 			const id = newId();
-			tx.insert(results).values({ id, attemptId, createdAt: now, ...computed }).run();
-			tx.update(quizAttempts).set({ finishedAt: now, updatedAt: now }).where(eq(quizAttempts.id, attemptId)).run();
+			tx.insert(results)
+				.values({ id, attemptId, createdAt: now, ...computed })
+				.run();
+			tx.update(quizAttempts)
+				.set({ finishedAt: now, updatedAt: now })
+				.where(eq(quizAttempts.id, attemptId))
+				.run();
 			return id;
 		},
 		{ behavior: 'immediate' }

@@ -44,8 +44,16 @@ export function seedCatalogue(db: Db, content: CatalogueContent): { changed: boo
 				tx.delete(careerVectors).where(eq(careerVectors.careerSlug, career.slug)).run();
 				tx.insert(careerVectors)
 					.values([
-						...RIASEC_IDS.map((id) => ({ careerSlug: career.slug, dimensionId: id, value: career.vector.riasec[id] })),
-						...SKILL_IDS.map((id) => ({ careerSlug: career.slug, dimensionId: id, value: career.vector.skills[id] }))
+						...RIASEC_IDS.map((id) => ({
+							careerSlug: career.slug,
+							dimensionId: id,
+							value: career.vector.riasec[id]
+						})),
+						...SKILL_IDS.map((id) => ({
+							careerSlug: career.slug,
+							dimensionId: id,
+							value: career.vector.skills[id]
+						}))
 					])
 					.run();
 			}
@@ -116,8 +124,12 @@ export function readCatalogue(db: Db): Catalogue {
 				summary: row.summary,
 				onet: { code: row.onetCode, title: row.onetTitle, analogQuality: row.onetAnalogQuality },
 				vector: {
-					riasec: Object.fromEntries(RIASEC_IDS.map((id) => [id, values.get(id) ?? 0])) as CatalogueCareer['vector']['riasec'],
-					skills: Object.fromEntries(SKILL_IDS.map((id) => [id, values.get(id) ?? 0])) as CatalogueCareer['vector']['skills']
+					riasec: Object.fromEntries(
+						RIASEC_IDS.map((id) => [id, values.get(id) ?? 0])
+					) as CatalogueCareer['vector']['riasec'],
+					skills: Object.fromEntries(
+						SKILL_IDS.map((id) => [id, values.get(id) ?? 0])
+					) as CatalogueCareer['vector']['skills']
 				}
 			};
 		})
@@ -139,7 +151,11 @@ export function readCatalogue(db: Db): Catalogue {
 		.where(eq(questions.active, true))
 		.orderBy(asc(questions.position))
 		.all()
-		.map((row) => ({ id: row.id, text: { fr: row.textFr, en: row.textEn }, loadings: loadings.get(row.id) ?? {} }));
+		.map((row) => ({
+			id: row.id,
+			text: { fr: row.textFr, en: row.textEn },
+			loadings: loadings.get(row.id) ?? {}
+		}));
 
 	return {
 		version: readCatalogueVersion(db) ?? 'unseeded',
