@@ -25,7 +25,13 @@ async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 
 function startApp(databasePath: string): ChildProcess {
 	return spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: APP, DATABASE_URL: databasePath },
+		env: {
+			...process.env,
+			PORT: String(APP_PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: APP,
+			DATABASE_URL: databasePath
+		},
 		stdio: 'ignore'
 	});
 }
@@ -37,18 +43,26 @@ async function createResult(): Promise<{ path: string; cookie: string }> {
 	let cookie = '';
 	for (let page = 1; page <= pages; page += 1) {
 		const form = new URLSearchParams({ page: String(page), nav: page === pages ? 'finish' : 'next' });
-		questions.slice((page - 1) * 4, page * 4).forEach((q, i) => form.set(`answer-${q.id}`, String(((page + i) % 5) + 1)));
+		questions
+			.slice((page - 1) * 4, page * 4)
+			.forEach((q, i) => form.set(`answer-${q.id}`, String(((page + i) % 5) + 1)));
 		const response = await fetch(`${APP}/quiz?/save`, {
 			method: 'POST',
 			body: form,
 			redirect: 'manual',
-			headers: { origin: APP, cookie, 'content-type': 'application/x-www-form-urlencoded' }
+			headers: {
+				origin: APP,
+				cookie,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
 		});
 		const setCookie = response.headers.get('set-cookie');
 		if (setCookie) cookie = setCookie.split(';')[0]!;
 		if (page === pages) {
 			const location = response.headers.get('location');
-			if (!location?.startsWith('/resultats/')) throw new Error(`The quiz did not finish (${response.status})`);
+			if (!location?.startsWith('/resultats/'))
+				throw new Error(`The quiz did not finish (${response.status})`);
 			return { path: location, cookie };
 		}
 	}
@@ -57,7 +71,8 @@ async function createResult(): Promise<{ path: string; cookie: string }> {
 
 async function load(url: string, headers: Record<string, string> = {}) {
 	const result = await autocannon({ url, headers, ...LOAD });
-	if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+	if (result.non2xx > 0 || result.errors > 0)
+		throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
 	return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -81,8 +96,12 @@ export async function benchHttp(): Promise<void> {
 			['career page', '/metiers/developpeur-back-end', {}],
 			['results page', result.path, { cookie: result.cookie }]
 		];
-		console.log(`\nHTTP: autocannon, ${LOAD.connections} connections, ${LOAD.duration} s each, same settings for both servers`);
-		console.log('page             bytes   app req/s   app p99 ms   bare req/s   bare p99 ms   app / bare req/s');
+		console.log(
+			`\nHTTP: autocannon, ${LOAD.connections} connections, ${LOAD.duration} s each, same settings for both servers`
+		);
+		console.log(
+			'page             bytes   app req/s   app p99 ms   bare req/s   bare p99 ms   app / bare req/s'
+		);
 		for (const [label, path, headers] of pages) {
 			const sample = await fetch(`${APP}${path}`, { headers });
 			const body = Buffer.from(await sample.arrayBuffer());

@@ -9,7 +9,13 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--no-first-run'
+	]
 });
 
 async function takeQuiz(page: Page): Promise<void> {
@@ -28,7 +34,10 @@ async function takeQuiz(page: Page): Promise<void> {
 		}
 		const progress = await page.locator('.page-count strong').innerText();
 		await page.getByRole('button', { name: 'Suivant' }).click();
-		await page.waitForFunction((before) => document.querySelector('.page-count strong')?.textContent !== before, progress);
+		await page.waitForFunction(
+			(before) => document.querySelector('.page-count strong')?.textContent !== before,
+			progress
+		);
 	}
 }
 

@@ -1,4 +1,4 @@
-import type { CareerVector, DimensionId } from '$lib/engine';
+import type { CareerVector, DimensionId, PreparedCareer } from '$lib/engine';
 
 export interface Family {
 	id: string;
@@ -28,6 +28,8 @@ export interface Catalogue {
 	careers: CatalogueCareer[];
 	/** Active questions, in the order the quiz asks them. */
 	questions: CatalogueQuestion[];
+	/** The careers as the engine ranks them, prepared once per catalogue. */
+	engineCareers: readonly PreparedCareer[];
 	careerBySlug: ReadonlyMap<string, CatalogueCareer>;
 	questionById: ReadonlyMap<string, CatalogueQuestion>;
 }

@@ -1,5 +1,6 @@
 import { asc, eq, notInArray } from 'drizzle-orm';
 import { RIASEC_IDS, SKILL_IDS, isDimensionId, type DimensionId } from '$lib/engine/dimensions';
+import { prepareCareers } from '$lib/engine';
 import type { CatalogueContent } from '../../catalog/content';
 import type { Catalogue, CatalogueCareer, CatalogueQuestion } from '../../catalog/types';
 import type { Db } from '../client';
@@ -161,6 +162,7 @@ export function readCatalogue(db: Db): Catalogue {
 		version: readCatalogueVersion(db) ?? 'unseeded',
 		families: familyRows.map((f) => ({ id: f.id, name: { fr: f.nameFr, en: f.nameEn } })),
 		careers: careerList,
+		engineCareers: prepareCareers(careerList),
 		questions: questionList,
 		careerBySlug: new Map(careerList.map((c) => [c.slug, c])),
 		questionById: new Map(questionList.map((q) => [q.id, q]))
