@@ -2,6 +2,7 @@ import type { DimensionId, RiasecId } from '$lib/engine/dimensions';
 import type { Band } from '$lib/engine/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { FinancingKind, RemoteLevel, TrainingFormat, TrainingKind } from '$lib/vocabulary';
 
 type Locale = 'fr' | 'en';
 
@@ -104,4 +105,121 @@ const BAND_LABELS: Record<Band, () => string> = {
 
 export function bandLabel(band: Band): string {
 	return BAND_LABELS[band]();
+}
+
+type Labels<K extends string> = Record<Locale, Record<K, string>>;
+
+const TRAINING_KIND_LABELS: Labels<TrainingKind> = {
+	fr: {
+		bootcamp: 'Bootcamp',
+		'titre-professionnel': 'Titre professionnel',
+		certification: 'Certification',
+		mooc: 'MOOC (cours en ligne)',
+		bts: 'BTS',
+		but: 'BUT',
+		licence: 'Licence',
+		'licence-pro': 'Licence professionnelle',
+		master: 'Master',
+		'ecole-ingenieur': "École d'ingénieur",
+		msc: 'MSc (école de commerce ou d’ingénieur)',
+		'dn-made': 'DN MADE',
+		autre: 'Autre formation'
+	},
+	en: {
+		bootcamp: 'Bootcamp',
+		'titre-professionnel': 'Professional title',
+		certification: 'Certification',
+		mooc: 'MOOC (online course)',
+		bts: 'BTS (2-year higher technician diploma)',
+		but: 'BUT (3-year university technology bachelor)',
+		licence: 'Bachelor (licence)',
+		'licence-pro': 'Professional bachelor',
+		master: "Master's degree",
+		'ecole-ingenieur': 'Engineering school',
+		msc: 'MSc (business or engineering school)',
+		'dn-made': 'DN MADE (design bachelor)',
+		autre: 'Other training'
+	}
+};
+
+const FORMAT_LABELS: Labels<TrainingFormat> = {
+	fr: { presentiel: 'Présentiel', distanciel: 'À distance', alternance: 'En alternance' },
+	en: { presentiel: 'On site', distanciel: 'Remote', alternance: 'Work-study' }
+};
+
+const FINANCING_LABELS: Labels<FinancingKind> = {
+	fr: {
+		gratuit: 'Gratuit',
+		cpf: 'CPF (compte personnel de formation)',
+		'france-travail': 'France Travail',
+		apprentissage: "Contrat d'apprentissage",
+		region: 'Région',
+		opco: 'OPCO (employeur)',
+		bourse: 'Bourse',
+		'transitions-pro': 'Transitions Pro'
+	},
+	en: {
+		gratuit: 'Free',
+		cpf: 'CPF (personal training account)',
+		'france-travail': 'France Travail (job centre)',
+		apprentissage: 'Apprenticeship contract',
+		region: 'Regional funding',
+		opco: 'OPCO (employer funding)',
+		bourse: 'Grant',
+		'transitions-pro': 'Transitions Pro'
+	}
+};
+
+const REMOTE_LABELS: Labels<RemoteLevel> = {
+	fr: { frequent: 'Télétravail fréquent', partial: 'Télétravail partiel', rare: 'Surtout sur site' },
+	en: { frequent: 'Remote work common', partial: 'Some remote work', rare: 'Mostly on site' }
+};
+
+export const trainingKindLabel = (kind: TrainingKind, locale = currentLocale()) =>
+	TRAINING_KIND_LABELS[locale][kind];
+export const formatLabel = (format: TrainingFormat, locale = currentLocale()) =>
+	FORMAT_LABELS[locale][format];
+export const financingLabel = (kind: FinancingKind, locale = currentLocale()) =>
+	FINANCING_LABELS[locale][kind];
+export const remoteLabel = (level: RemoteLevel, locale = currentLocale()) => REMOTE_LABELS[locale][level];
+
+/** « 9 mois », « 2 ans », « 18 mois », « 3 ans et demi ». */
+export function formatDuration(months: number, locale: Locale = currentLocale()): string {
+	if (months % 12 === 0) {
+		const years = months / 12;
+		return locale === 'fr' ? `${years} an${years > 1 ? 's' : ''}` : `${years} year${years > 1 ? 's' : ''}`;
+	}
+	if (months > 24 && months % 6 === 0) {
+		const years = Math.floor(months / 12);
+		return locale === 'fr' ? `${years} ans et demi` : `${years}.5 years`;
+	}
+	return locale === 'fr' ? `${months} mois` : `${months} month${months > 1 ? 's' : ''}`;
+}
+
+/** « 45 000 € » in French, « €45,000 » in English. */
+export function formatEuros(amount: number, locale: Locale = currentLocale()): string {
+	return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+		style: 'currency',
+		currency: 'EUR',
+		maximumFractionDigits: 0
+	}).format(amount);
+}
+
+/** « Bac+2 · RNCP 5 », or « Sans niveau reconnu ». */
+export function formatLevel(
+	level: { bac: number | null; rncp: number | null },
+	locale: Locale = currentLocale()
+): string {
+	const parts = [
+		level.bac === null
+			? null
+			: level.bac === 0
+				? locale === 'fr'
+					? 'Niveau bac'
+					: 'Baccalaureate level'
+				: `Bac+${level.bac}`,
+		level.rncp === null ? null : `RNCP ${level.rncp}`
+	].filter(Boolean);
+	if (parts.length > 0) return parts.join(' · ');
+	return locale === 'fr' ? 'Sans niveau officiel' : 'No official level';
 }

@@ -160,7 +160,14 @@ test.describe('open API v1', () => {
 	test('is described by an OpenAPI 3.1 document', async ({ request }) => {
 		const doc = await (await request.get('/api/v1/openapi.json')).json();
 		expect(doc.openapi).toBe('3.1.0');
-		expect(Object.keys(doc.paths).sort()).toEqual(['/careers', '/careers/{slug}', '/match', '/questions']);
+		expect(Object.keys(doc.paths).sort()).toEqual([
+			'/careers',
+			'/careers/{slug}',
+			'/match',
+			'/questions',
+			'/trainings',
+			'/trainings/{slug}'
+		]);
 		expect(doc.paths['/match'].post.responses).toHaveProperty('413');
 	});
 });

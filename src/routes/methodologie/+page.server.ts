@@ -12,6 +12,8 @@ export const load: PageServerLoad = () => {
 		bands: BAND_THRESHOLDS,
 		questionCount: catalogue.questions.length,
 		minimumAnswers: minimumAnswers(catalogue.questions.length),
-		careerCount: catalogue.careers.length
+		careerCount: catalogue.careers.length,
+		trainingCount: catalogue.trainings.length,
+		sources: catalogue.sources
 	};
 };

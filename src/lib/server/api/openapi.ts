@@ -1,4 +1,6 @@
 import { ENGINE_VERSION, RIASEC_IDS, SKILL_IDS } from '$lib/engine';
+import { FINANCING_KINDS, REMOTE_LEVELS, TRAINING_FORMATS, TRAINING_KINDS } from '$lib/vocabulary';
+import { DURATION_LIMITS } from '../catalog/directory';
 import { MAX_JSON_BODY_BYTES } from './body';
 
 const unit = { type: 'number', minimum: 0, maximum: 1 } as const;
@@ -30,7 +32,7 @@ export function openApiDocument(serverUrl: string) {
 		info: {
 			title: 'Boussole API',
 			version: '1.0.0',
-			summary: 'Digital careers, the quiz questions with their loadings, and the matching engine.',
+			summary: 'Digital careers, trainings, the quiz questions with their loadings, and the matching engine.',
 			description: `Open, read-only data and a stateless matching endpoint (engine ${ENGINE_VERSION}). Values are on a 0–1 scale. Errors are JSON: { "error": { "code", "message", "field"? } }. Career data derived from O*NET (USDOL/ETA, CC BY 4.0), modified.`,
 			license: {
 				name: 'CC BY 4.0 (data derived from O*NET)',
@@ -54,13 +56,63 @@ export function openApiDocument(serverUrl: string) {
 			'/careers/{slug}': {
 				get: {
 					operationId: 'getCareer',
-					summary: 'One career with its vector',
+					summary: 'One career: every section of its profile, its vector and its trainings',
 					parameters: [
 						{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]+$' } }
 					],
 					responses: {
 						'200': { description: 'The career', content: jsonContent(ref('Career')) },
 						'404': errorResponse('No career with this slug')
+					}
+				}
+			},
+			'/trainings': {
+				get: {
+					operationId: 'listTrainings',
+					summary: 'Trainings, short paths first; filters as on the /formations page',
+					parameters: [
+						{
+							name: 'q',
+							in: 'query',
+							schema: { type: 'string' },
+							description: 'Search (accent- and case-insensitive)'
+						},
+						{ name: 'type', in: 'query', schema: { type: 'string', enum: [...TRAINING_KINDS] } },
+						{
+							name: 'duree',
+							in: 'query',
+							schema: { type: 'string', enum: [...DURATION_LIMITS] },
+							description: 'At most 6, 12 or 24 months, or more than 24'
+						},
+						{
+							name: 'niveau',
+							in: 'query',
+							schema: { type: 'integer', minimum: 0, maximum: 8 },
+							description: 'Bac+N reached'
+						},
+						{ name: 'format', in: 'query', schema: { type: 'string', enum: [...TRAINING_FORMATS] } },
+						{ name: 'financement', in: 'query', schema: { type: 'string', enum: [...FINANCING_KINDS] } },
+						{ name: 'metier', in: 'query', schema: { type: 'string' }, description: 'A career slug' }
+					],
+					responses: {
+						'200': {
+							description: 'The trainings',
+							content: jsonContent({ type: 'array', items: ref('Training') })
+						},
+						'400': errorResponse('A filter has an unknown value; `field` names the parameter')
+					}
+				}
+			},
+			'/trainings/{slug}': {
+				get: {
+					operationId: 'getTraining',
+					summary: 'One training',
+					parameters: [
+						{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]+$' } }
+					],
+					responses: {
+						'200': { description: 'The training', content: jsonContent(ref('Training')) },
+						'404': errorResponse('No training with this slug')
 					}
 				}
 			},
@@ -137,9 +189,79 @@ export function openApiDocument(serverUrl: string) {
 						ref('CareerSummary'),
 						{
 							type: 'object',
-							required: ['summary', 'onet', 'vector'],
+							required: [
+								'summary',
+								'description',
+								'scene',
+								'missions',
+								'softSkills',
+								'technicalSkills',
+								'salary',
+								'workWith',
+								'workplaces',
+								'paths',
+								'testimonial',
+								'similar',
+								'trainings',
+								'onet',
+								'vector'
+							],
 							properties: {
 								summary: { type: 'string' },
+								description: { type: 'array', items: { type: 'string' } },
+								scene: { type: 'string' },
+								missions: { type: 'array', items: { type: 'string' } },
+								softSkills: { type: 'array', items: { type: 'string' } },
+								technicalSkills: { type: 'array', items: { type: 'string' } },
+								salary: {
+									type: 'object',
+									description: 'Gross yearly euros in France',
+									properties: {
+										junior: { type: 'integer' },
+										confirmed: { type: 'integer' },
+										expert: { type: 'integer' },
+										year: { type: 'integer' },
+										sources: { type: 'array', items: { type: 'string' } }
+									}
+								},
+								workWith: {
+									type: 'array',
+									items: {
+										type: 'object',
+										properties: {
+											role: { type: 'string' },
+											slug: { type: 'string' },
+											why: { type: 'string' }
+										}
+									}
+								},
+								workplaces: {
+									type: 'object',
+									properties: {
+										employers: { type: 'array', items: { type: 'string' } },
+										freelance: { type: 'string' },
+										publicSector: { type: 'string' },
+										remote: { type: 'string', enum: [...REMOTE_LEVELS] },
+										remoteNote: { type: 'string' }
+									}
+								},
+								paths: {
+									type: 'object',
+									properties: { short: { type: 'string' }, long: { type: 'string' } }
+								},
+								testimonial: {
+									type: 'object',
+									description: 'An illustrative portrait, not a real person',
+									properties: {
+										name: { type: 'string' },
+										age: { type: 'integer' },
+										role: { type: 'string' },
+										quote: { type: 'string' },
+										illustrative: { const: true }
+									}
+								},
+								similar: { type: 'array', items: { type: 'string' }, description: 'Career slugs' },
+								trainings: { type: 'array', items: { type: 'string' }, description: 'Training slugs' },
 								onet: {
 									type: 'object',
 									properties: {
@@ -152,6 +274,44 @@ export function openApiDocument(serverUrl: string) {
 							}
 						}
 					]
+				},
+				Training: {
+					type: 'object',
+					required: [
+						'slug',
+						'name',
+						'kind',
+						'track',
+						'durationMonths',
+						'level',
+						'formats',
+						'cost',
+						'financing',
+						'prerequisites',
+						'summary',
+						'providers',
+						'careers',
+						'skills'
+					],
+					properties: {
+						slug: { type: 'string' },
+						name: { type: 'string' },
+						kind: { type: 'string', enum: [...TRAINING_KINDS] },
+						track: { type: 'string', enum: ['court', 'long'] },
+						durationMonths: { type: 'integer' },
+						level: {
+							type: 'object',
+							properties: { bac: { type: ['integer', 'null'] }, rncp: { type: ['integer', 'null'] } }
+						},
+						formats: { type: 'array', items: { type: 'string', enum: [...TRAINING_FORMATS] } },
+						cost: { type: 'string' },
+						financing: { type: 'array', items: { type: 'string', enum: [...FINANCING_KINDS] } },
+						prerequisites: { type: 'string' },
+						summary: { type: 'string' },
+						providers: { type: 'string' },
+						careers: { type: 'array', items: { type: 'string' } },
+						skills: { type: 'array', items: { type: 'string', enum: [...SKILL_IDS] } }
+					}
 				},
 				Question: {
 					type: 'object',

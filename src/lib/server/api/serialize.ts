@@ -11,10 +11,13 @@ export function careerSummary(catalogue: Catalogue, career: CatalogueCareer) {
 	};
 }
 
+/** Every section of the « fiche métier », its vector, and the slugs of the trainings that lead to it. */
 export function careerDetail(catalogue: Catalogue, career: CatalogueCareer) {
 	return {
 		...careerSummary(catalogue, career),
 		summary: career.summary,
+		...career.profile,
+		trainings: (catalogue.trainingsByCareer.get(career.slug) ?? []).map((t) => t.slug),
 		onet: career.onet,
 		vector: career.vector
 	};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS } from '$lib/engine/dimensions';
+import { FINANCING_KINDS, REMOTE_LEVELS, TRAINING_FORMATS, TRAINING_KINDS } from '$lib/vocabulary';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const unit = z.number().min(0).max(1);
@@ -26,6 +27,57 @@ export const questionSchema = z.strictObject({
 	rationale: text(600)
 });
 
+export const SALARY_SOURCE_IDS = [
+	'apec-2025',
+	'hays-2025',
+	'michael-page-2025',
+	'robert-walters-2025',
+	'glassdoor-2025'
+] as const;
+
+const list = (min: number, max: number, length: number) => z.array(text(length)).min(min).max(max);
+const euros = z.number().int().min(12_000).max(250_000);
+
+/** The full « fiche métier »: every section of the seed profile, and a few more. */
+const careerProfileSchema = {
+	description: list(3, 5, 900),
+	scene: text(1200),
+	missions: list(4, 8, 220),
+	softSkills: list(4, 8, 180),
+	technicalSkills: list(4, 10, 200),
+	salary: z
+		.strictObject({
+			junior: euros,
+			confirmed: euros,
+			expert: euros,
+			year: z.number().int().min(2020).max(2030),
+			sources: z.array(z.enum(SALARY_SOURCE_IDS)).min(1).max(4)
+		})
+		.refine((s) => s.junior <= s.confirmed && s.confirmed <= s.expert, {
+			message: 'salaries must be ordered junior ≤ confirmed ≤ expert'
+		}),
+	workWith: z
+		.array(z.strictObject({ role: text(80), slug: slug.optional(), why: text(260) }))
+		.min(3)
+		.max(6),
+	workplaces: z.strictObject({
+		employers: list(3, 7, 200),
+		freelance: text(400),
+		publicSector: text(400),
+		remote: z.enum(REMOTE_LEVELS),
+		remoteNote: text(300)
+	}),
+	paths: z.strictObject({ short: text(900), long: text(900) }),
+	testimonial: z.strictObject({
+		name: text(40),
+		age: z.number().int().min(16).max(70),
+		role: text(160),
+		quote: text(1200),
+		illustrative: z.literal(true)
+	}),
+	similar: z.array(slug).min(3).max(5)
+};
+
 export const careerSchema = z.strictObject({
 	slug,
 	title: text(80),
@@ -50,9 +102,42 @@ export const careerSchema = z.strictObject({
 	}),
 	adjustments: z.array(
 		z.strictObject({ dimensions: z.array(z.enum(DIMENSION_IDS)).min(1), reason: text(600) })
-	)
+	),
+	...careerProfileSchema
+});
+
+export const trainingSchema = z.strictObject({
+	slug: slug.max(60),
+	name: text(160),
+	kind: z.enum(TRAINING_KINDS),
+	track: z.enum(['court', 'long']),
+	durationMonths: z.number().int().min(1).max(72),
+	level: z.strictObject({
+		bac: z.number().int().min(0).max(8).nullable(),
+		rncp: z.number().int().min(3).max(8).nullable()
+	}),
+	formats: z.array(z.enum(TRAINING_FORMATS)).min(1),
+	cost: text(400),
+	financing: z.array(z.enum(FINANCING_KINDS)).min(1),
+	prerequisites: text(500),
+	summary: text(900),
+	providers: text(300),
+	careers: z.array(slug).min(1).max(8),
+	skills: z.array(z.enum(SKILL_IDS)).min(1).max(8)
+});
+
+export const sourceSchema = z.strictObject({
+	id: slug,
+	name: text(200),
+	publisher: text(200),
+	year: z.number().int().min(2000).max(2100),
+	url: z.url({ protocol: /^https$/ }),
+	licence: text(60).optional(),
+	usedFor: text(200)
 });
 
 export type FamilyContent = z.infer<typeof familySchema>;
 export type QuestionContent = z.infer<typeof questionSchema>;
 export type CareerContent = z.infer<typeof careerSchema>;
+export type TrainingContent = z.infer<typeof trainingSchema>;
+export type SourceContent = z.infer<typeof sourceSchema>;

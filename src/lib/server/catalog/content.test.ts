@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,6 +95,88 @@ describe('the launch catalogue', () => {
 		expect(new Set(content.careers.map(key)).size).toBe(content.careers.length);
 	});
 
+	it('gives every career every section of its profile, filled in', () => {
+		for (const career of content.careers) {
+			const sections = [
+				career.title,
+				career.hook,
+				career.summary,
+				career.scene,
+				career.workplaces.freelance,
+				career.workplaces.publicSector,
+				career.workplaces.remoteNote,
+				career.paths.short,
+				career.paths.long,
+				career.testimonial.quote,
+				career.testimonial.role
+			];
+			expect(
+				sections.every((text) => text.trim().length > 0),
+				career.slug
+			).toBe(true);
+			expect(career.description.length, career.slug).toBeGreaterThanOrEqual(3);
+			expect(career.missions.length, career.slug).toBeGreaterThanOrEqual(4);
+			expect(career.softSkills.length, career.slug).toBeGreaterThanOrEqual(4);
+			expect(career.technicalSkills.length, career.slug).toBeGreaterThanOrEqual(4);
+			expect(career.workWith.length, career.slug).toBeGreaterThanOrEqual(3);
+			expect(career.workplaces.employers.length, career.slug).toBeGreaterThanOrEqual(3);
+			expect(career.similar.length, career.slug).toBeGreaterThanOrEqual(3);
+			expect(career.testimonial.illustrative).toBe(true);
+			expect(Object.keys(career.vector.riasec)).toHaveLength(6);
+			expect(Object.keys(career.vector.skills)).toHaveLength(20);
+		}
+	});
+
+	it('orders salaries junior ≤ confirmé ≤ expert, with known sources', () => {
+		const sources = new Set(content.sources.map((s) => s.id));
+		for (const { slug, salary } of content.careers) {
+			expect(salary.junior, slug).toBeLessThanOrEqual(salary.confirmed);
+			expect(salary.confirmed, slug).toBeLessThanOrEqual(salary.expert);
+			expect(
+				salary.sources.every((id) => sources.has(id)),
+				slug
+			).toBe(true);
+		}
+	});
+
+	it('has links that resolve: similar careers, colleagues, trainings', () => {
+		const slugs = new Set(content.careers.map((c) => c.slug));
+		for (const career of content.careers) {
+			for (const slug of career.similar)
+				expect(slugs.has(slug) && slug !== career.slug, `${career.slug} → ${slug}`).toBe(true);
+			for (const partner of career.workWith)
+				if (partner.slug) expect(slugs.has(partner.slug), partner.slug).toBe(true);
+		}
+		for (const training of content.trainings) {
+			expect(training.careers.length, training.slug).toBeGreaterThanOrEqual(1);
+			for (const slug of training.careers) expect(slugs.has(slug), `${training.slug} → ${slug}`).toBe(true);
+		}
+	});
+
+	it('has at least 90 trainings, with a short and a long path to every career, and no duplicate slug', () => {
+		expect(content.trainings.length).toBeGreaterThanOrEqual(90);
+		const all = [...content.careers.map((c) => c.slug), ...content.trainings.map((t) => t.slug)];
+		expect(new Set(all).size).toBe(all.length);
+		for (const career of content.careers) {
+			const leading = content.trainings.filter((t) => t.careers.includes(career.slug));
+			expect(
+				leading.some((t) => t.track === 'court'),
+				`${career.slug}: short path`
+			).toBe(true);
+			expect(
+				leading.some((t) => t.track === 'long'),
+				`${career.slug}: long path`
+			).toBe(true);
+		}
+	});
+
+	it('keeps short paths short and long paths post-bac', () => {
+		for (const training of content.trainings) {
+			if (training.track === 'court') expect(training.durationMonths, training.slug).toBeLessThanOrEqual(24);
+			if (training.track === 'long') expect(training.level.bac, training.slug).not.toBeNull();
+		}
+	});
+
 	it('has a stable version: the same content gives the same hash', () => {
 		expect(loadCatalogueContent('content').version).toBe(content.version);
 		expect(content.version).toMatch(/^[0-9a-f]{12}$/);
@@ -133,6 +215,41 @@ describe('a malformed catalogue', () => {
 			writeFileSync(file, JSON.stringify(questions));
 		});
 		expect(() => loadCatalogueContent(root)).toThrow(/questions\.json.*field "\[3\]\.loadings/);
+	});
+
+	it('refuses a training that leads to an unknown career', () => {
+		const root = brokenCopy((d) => {
+			const [name] = readdirSync(join(d, 'trainings'));
+			const file = join(d, 'trainings', name!);
+			writeFileSync(
+				file,
+				JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), careers: ['astronaute'] })
+			);
+		});
+		expect(() => loadCatalogueContent(root)).toThrow(
+			/trainings\/.*\.json: field "careers\.0": unknown career "astronaute"/
+		);
+	});
+
+	it('refuses a similar career that does not exist, and disordered salaries', () => {
+		const root = brokenCopy((d) => {
+			const file = join(d, 'careers', 'pentester.json');
+			const career = JSON.parse(readFileSync(file, 'utf8'));
+			writeFileSync(
+				file,
+				JSON.stringify({ ...career, similar: ['pentester', 'data-analyst', 'scrum-master'] })
+			);
+		});
+		expect(() => loadCatalogueContent(root)).toThrow(/pentester\.json: field "similar\.0"/);
+		rmSync(dir, { recursive: true, force: true });
+		const salaries = brokenCopy((d) => {
+			const file = join(d, 'careers', 'data-analyst.json');
+			const career = JSON.parse(readFileSync(file, 'utf8'));
+			writeFileSync(file, JSON.stringify({ ...career, salary: { ...career.salary, junior: 90_000 } }));
+		});
+		expect(() => loadCatalogueContent(salaries)).toThrow(
+			/data-analyst\.json: field "salary": salaries must be ordered/
+		);
 	});
 
 	it('refuses invalid JSON and unknown families', () => {

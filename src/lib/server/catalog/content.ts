@@ -7,9 +7,13 @@ import {
 	careerSchema,
 	familySchema,
 	questionSchema,
+	sourceSchema,
+	trainingSchema,
 	type CareerContent,
 	type FamilyContent,
-	type QuestionContent
+	type QuestionContent,
+	type SourceContent,
+	type TrainingContent
 } from './content-schema';
 
 export const DEFAULT_CONTENT_DIR = 'content';
@@ -20,6 +24,8 @@ export interface CatalogueContent {
 	families: FamilyContent[];
 	questions: QuestionContent[];
 	careers: CareerContent[];
+	trainings: TrainingContent[];
+	sources: SourceContent[];
 }
 
 export class ContentError extends Error {
@@ -89,26 +95,71 @@ export function loadCatalogueContent(dir = DEFAULT_CONTENT_DIR): CatalogueConten
 		'question id'
 	);
 
+	const sourcesFile = join(dir, 'sources.json');
+	const sources = parseList(sourceSchema, readJson(sourcesFile), sourcesFile);
+	assertUnique(
+		sources.map((source) => source.id),
+		sourcesFile,
+		'source id'
+	);
+	const sourceIds = new Set(sources.map((source) => source.id));
+
 	const familyIds = new Set(families.map((f) => f.id));
-	const careersDir = join(dir, 'careers');
-	const careers = readdirSync(careersDir)
+	const careers = readDirectory(join(dir, 'careers'), careerSchema, (career, file) => {
+		if (!familyIds.has(career.family)) {
+			throw new ContentError(file, `field "family": unknown family "${career.family}"`);
+		}
+	});
+	const careerSlugs = new Set(careers.map((career) => career.slug));
+	careers.forEach((career) => {
+		const file = join(dir, 'careers', `${career.slug}.json`);
+		career.similar.forEach((slug, index) => {
+			if (!careerSlugs.has(slug) || slug === career.slug) {
+				throw new ContentError(file, `field "similar.${index}": "${slug}" is not another career`);
+			}
+		});
+		career.workWith.forEach((partner, index) => {
+			if (partner.slug !== undefined && !careerSlugs.has(partner.slug)) {
+				throw new ContentError(file, `field "workWith.${index}.slug": unknown career "${partner.slug}"`);
+			}
+		});
+		career.salary.sources.forEach((id, index) => {
+			if (!sourceIds.has(id))
+				throw new ContentError(file, `field "salary.sources.${index}": unknown source "${id}"`);
+		});
+	});
+
+	const trainings = readDirectory(join(dir, 'trainings'), trainingSchema, (training, file) => {
+		training.careers.forEach((slug, index) => {
+			if (!careerSlugs.has(slug))
+				throw new ContentError(file, `field "careers.${index}": unknown career "${slug}"`);
+		});
+	});
+
+	const version = encodeHexLowerCase(
+		sha256(new TextEncoder().encode(JSON.stringify({ families, questions, careers, trainings, sources })))
+	).slice(0, 12);
+	return { version, families, questions, careers, trainings, sources };
+}
+
+/** Reads every `<slug>.json` of a folder, validated, in slug order; the slug must match the file name. */
+function readDirectory<T extends { slug: string }>(
+	directory: string,
+	schema: z.ZodType<T>,
+	check: (item: T, file: string) => void
+): T[] {
+	const items = readdirSync(directory)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
 		.map((name) => {
-			const file = join(careersDir, name);
-			const career = parseWith(careerSchema, readJson(file), file);
-			if (`${career.slug}.json` !== name) {
-				throw new ContentError(file, `field "slug": "${career.slug}" does not match the file name`);
+			const file = join(directory, name);
+			const item = parseWith(schema, readJson(file), file);
+			if (`${item.slug}.json` !== name) {
+				throw new ContentError(file, `field "slug": "${item.slug}" does not match the file name`);
 			}
-			if (!familyIds.has(career.family)) {
-				throw new ContentError(file, `field "family": unknown family "${career.family}"`);
-			}
-			return career;
+			check(item, file);
+			return item;
 		});
-	if (careers.length === 0) throw new ContentError(careersDir, 'holds no career file');
-
-	const version = encodeHexLowerCase(
-		sha256(new TextEncoder().encode(JSON.stringify({ families, questions, careers })))
-	).slice(0, 12);
-	return { version, families, questions, careers };
+	if (items.length === 0) throw new ContentError(directory, 'holds no file');
+	return items;
 }

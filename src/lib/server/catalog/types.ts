@@ -1,9 +1,29 @@
-import type { CareerVector, DimensionId, PreparedCareer } from '$lib/engine';
+import type { CareerVector, DimensionId, PreparedCareer, SkillId } from '$lib/engine';
+import type { CareerContent, SourceContent, TrainingContent } from './content-schema';
 
 export interface Family {
 	id: string;
 	name: { fr: string; en: string };
 }
+
+/** The sections of a « fiche métier », as the content files hold them. */
+export type CareerProfile = Pick<
+	CareerContent,
+	| 'description'
+	| 'scene'
+	| 'missions'
+	| 'softSkills'
+	| 'technicalSkills'
+	| 'salary'
+	| 'workWith'
+	| 'workplaces'
+	| 'paths'
+	| 'testimonial'
+	| 'similar'
+>;
+
+export type Training = Omit<TrainingContent, 'skills'> & { skills: SkillId[] };
+export type Source = Omit<SourceContent, 'licence'> & { licence: string | null };
 
 export interface CatalogueCareer {
 	slug: string;
@@ -13,6 +33,7 @@ export interface CatalogueCareer {
 	summary: string;
 	onet: { code: string; title: string; analogQuality: 'direct' | 'approx' | 'guess' };
 	vector: CareerVector;
+	profile: CareerProfile;
 }
 
 export interface CatalogueQuestion {
@@ -31,5 +52,11 @@ export interface Catalogue {
 	/** The careers as the engine ranks them, prepared once per catalogue. */
 	engineCareers: readonly PreparedCareer[];
 	careerBySlug: ReadonlyMap<string, CatalogueCareer>;
+	/** Short paths first (track « court »), then long ones, each by duration, then name. */
+	trainings: Training[];
+	trainingBySlug: ReadonlyMap<string, Training>;
+	/** Each career's trainings, in the same order as `trainings`. */
+	trainingsByCareer: ReadonlyMap<string, Training[]>;
+	sources: Source[];
 	questionById: ReadonlyMap<string, CatalogueQuestion>;
 }

@@ -26,7 +26,9 @@ export const careers = sqliteTable(
 		summary: text('summary').notNull(),
 		onetCode: text('onet_code').notNull(),
 		onetTitle: text('onet_title').notNull(),
-		onetAnalogQuality: text('onet_analog_quality', { enum: ['direct', 'approx', 'guess'] }).notNull()
+		onetAnalogQuality: text('onet_analog_quality', { enum: ['direct', 'approx', 'guess'] }).notNull(),
+		/** JSON: the sections of the « fiche métier » (description, missions, salary, paths, testimonial…). */
+		profile: text('profile', { mode: 'json' }).notNull().default('{}')
 	},
 	(table) => [index('careers_family_idx').on(table.familyId)]
 );
@@ -65,6 +67,51 @@ export const questionLoadings = sqliteTable(
 	},
 	(table) => [primaryKey({ columns: [table.questionId, table.dimensionId] })]
 );
+
+export const trainings = sqliteTable('trainings', {
+	slug: text('slug').primaryKey(),
+	name: text('name').notNull(),
+	kind: text('kind').notNull(),
+	track: text('track', { enum: ['court', 'long'] }).notNull(),
+	durationMonths: integer('duration_months').notNull(),
+	levelBac: integer('level_bac'),
+	levelRncp: integer('level_rncp'),
+	/** JSON arrays of ids, validated by the content schema. */
+	formats: text('formats', { mode: 'json' }).notNull(),
+	financing: text('financing', { mode: 'json' }).notNull(),
+	skills: text('skills', { mode: 'json' }).notNull(),
+	cost: text('cost').notNull(),
+	prerequisites: text('prerequisites').notNull(),
+	summary: text('summary').notNull(),
+	providers: text('providers').notNull()
+});
+
+export const trainingCareers = sqliteTable(
+	'training_careers',
+	{
+		trainingSlug: text('training_slug')
+			.notNull()
+			.references(() => trainings.slug, { onDelete: 'cascade' }),
+		careerSlug: text('career_slug')
+			.notNull()
+			.references(() => careers.slug, { onDelete: 'cascade' })
+	},
+	(table) => [
+		primaryKey({ columns: [table.trainingSlug, table.careerSlug] }),
+		index('training_careers_career_idx').on(table.careerSlug)
+	]
+);
+
+/** Public sources cited on /methodologie (salary guides, registries, O*NET). */
+export const sources = sqliteTable('sources', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	publisher: text('publisher').notNull(),
+	year: integer('year').notNull(),
+	url: text('url').notNull(),
+	licence: text('licence'),
+	usedFor: text('used_for').notNull()
+});
 
 /** A run through the quiz. Anonymous attempts belong to whoever holds the owner token's cookie. */
 export const quizAttempts = sqliteTable(

@@ -1,17 +1,44 @@
 import { error } from '@sveltejs/kit';
 import { currentLocale } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
+import { occupationJsonLd } from '$lib/server/catalog/structured-data';
+import { trainingsClosingGaps } from '$lib/server/catalog/trainings';
 import { visitorMatch } from '$lib/server/visitor';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, cookies }) => {
+export const load: PageServerLoad = ({ params, cookies, url }) => {
 	const catalogue = getCatalogue();
 	const career = catalogue.careerBySlug.get(params.slug);
 	if (!career) error(404, { message: 'Métier introuvable' });
 	const family = catalogue.families.find((f) => f.id === career.familyId);
+	const trainings = catalogue.trainingsByCareer.get(career.slug) ?? [];
+	const yourMatch = visitorMatch(cookies, career.slug);
+	const sourceById = new Map(catalogue.sources.map((s) => [s.id, s]));
+
 	return {
 		career,
+		jsonLd: occupationJsonLd(career, `${url.origin}/metiers/${career.slug}`),
 		familyName: family ? family.name[currentLocale()] : '',
-		yourMatch: visitorMatch(cookies, career.slug)
+		salarySources: career.profile.salary.sources.flatMap((id) => {
+			const source = sourceById.get(id);
+			return source
+				? [{ name: `${source.publisher}, ${source.name} (${source.year})`, url: source.url }]
+				: [];
+		}),
+		trainings: trainings.map(({ slug, name, kind, track, durationMonths, level, formats }) => ({
+			slug,
+			name,
+			kind,
+			track,
+			durationMonths,
+			level,
+			formats
+		})),
+		gapTrainings: yourMatch ? trainingsClosingGaps(trainings, yourMatch.gaps).map((t) => t.slug) : [],
+		similar: career.profile.similar.flatMap((slug) => {
+			const other = catalogue.careerBySlug.get(slug);
+			return other ? [{ slug, title: other.title, hook: other.hook }] : [];
+		}),
+		yourMatch
 	};
 };

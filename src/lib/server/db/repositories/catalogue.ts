@@ -2,9 +2,25 @@ import { asc, eq, notInArray } from 'drizzle-orm';
 import { RIASEC_IDS, SKILL_IDS, isDimensionId, type DimensionId } from '$lib/engine/dimensions';
 import { prepareCareers } from '$lib/engine';
 import type { CatalogueContent } from '../../catalog/content';
-import type { Catalogue, CatalogueCareer, CatalogueQuestion } from '../../catalog/types';
+import type {
+	CareerProfile,
+	Catalogue,
+	CatalogueCareer,
+	CatalogueQuestion,
+	Training
+} from '../../catalog/types';
 import type { Db } from '../client';
-import { careerVectors, careers, families, meta, questionLoadings, questions } from '../schema';
+import {
+	careerVectors,
+	careers,
+	families,
+	meta,
+	questionLoadings,
+	questions,
+	sources,
+	trainingCareers,
+	trainings
+} from '../schema';
 
 const CATALOGUE_VERSION_KEY = 'catalogue_version';
 
@@ -39,7 +55,20 @@ export function seedCatalogue(db: Db, content: CatalogueContent): { changed: boo
 					summary: career.summary,
 					onetCode: career.onet.code,
 					onetTitle: career.onet.title,
-					onetAnalogQuality: career.onet.analogQuality
+					onetAnalogQuality: career.onet.analogQuality,
+					profile: {
+						description: career.description,
+						scene: career.scene,
+						missions: career.missions,
+						softSkills: career.softSkills,
+						technicalSkills: career.technicalSkills,
+						salary: career.salary,
+						workWith: career.workWith,
+						workplaces: career.workplaces,
+						paths: career.paths,
+						testimonial: career.testimonial,
+						similar: career.similar
+					} satisfies CareerProfile
 				};
 				tx.insert(careers).values(row).onConflictDoUpdate({ target: careers.slug, set: row }).run();
 				tx.delete(careerVectors).where(eq(careerVectors.careerSlug, career.slug)).run();
@@ -66,6 +95,20 @@ export function seedCatalogue(db: Db, content: CatalogueContent): { changed: boo
 					)
 				)
 				.run();
+
+			tx.delete(trainings).run();
+			for (const training of content.trainings) {
+				const { careers: careerSlugs, level, ...rest } = training;
+				tx.insert(trainings)
+					.values({ ...rest, levelBac: level.bac, levelRncp: level.rncp })
+					.run();
+				tx.insert(trainingCareers)
+					.values(careerSlugs.map((careerSlug) => ({ trainingSlug: training.slug, careerSlug })))
+					.run();
+			}
+
+			tx.delete(sources).run();
+			if (content.sources.length > 0) tx.insert(sources).values(content.sources).run();
 
 			tx.update(questions).set({ active: false }).run();
 			content.questions.forEach((question, position) => {
@@ -124,6 +167,7 @@ export function readCatalogue(db: Db): Catalogue {
 				hook: row.hook,
 				summary: row.summary,
 				onet: { code: row.onetCode, title: row.onetTitle, analogQuality: row.onetAnalogQuality },
+				profile: row.profile as CareerProfile,
 				vector: {
 					riasec: Object.fromEntries(
 						RIASEC_IDS.map((id) => [id, values.get(id) ?? 0])
@@ -158,6 +202,12 @@ export function readCatalogue(db: Db): Catalogue {
 			loadings: loadings.get(row.id) ?? {}
 		}));
 
+	const trainingList = readTrainings(db);
+	const trainingsByCareer = new Map<string, Training[]>(careerList.map((c) => [c.slug, []]));
+	for (const training of trainingList) {
+		for (const slug of training.careers) trainingsByCareer.get(slug)?.push(training);
+	}
+
 	return {
 		version: readCatalogueVersion(db) ?? 'unseeded',
 		families: familyRows.map((f) => ({ id: f.id, name: { fr: f.nameFr, en: f.nameEn } })),
@@ -165,6 +215,44 @@ export function readCatalogue(db: Db): Catalogue {
 		engineCareers: prepareCareers(careerList),
 		questions: questionList,
 		careerBySlug: new Map(careerList.map((c) => [c.slug, c])),
+		trainings: trainingList,
+		trainingBySlug: new Map(trainingList.map((t) => [t.slug, t])),
+		trainingsByCareer,
+		sources: db.select().from(sources).orderBy(asc(sources.id)).all(),
 		questionById: new Map(questionList.map((q) => [q.id, q]))
 	};
+}
+
+function readTrainings(db: Db): Training[] {
+	const links = new Map<string, string[]>();
+	for (const row of db.select().from(trainingCareers).all()) {
+		if (!links.has(row.trainingSlug)) links.set(row.trainingSlug, []);
+		links.get(row.trainingSlug)!.push(row.careerSlug);
+	}
+	return db
+		.select()
+		.from(trainings)
+		.all()
+		.map((row): Training => ({
+			slug: row.slug,
+			name: row.name,
+			kind: row.kind as Training['kind'],
+			track: row.track,
+			durationMonths: row.durationMonths,
+			level: { bac: row.levelBac, rncp: row.levelRncp },
+			formats: row.formats as Training['formats'],
+			financing: row.financing as Training['financing'],
+			skills: row.skills as Training['skills'],
+			cost: row.cost,
+			prerequisites: row.prerequisites,
+			summary: row.summary,
+			providers: row.providers,
+			careers: (links.get(row.slug) ?? []).sort()
+		}))
+		.sort(
+			(a, b) =>
+				(a.track === b.track ? 0 : a.track === 'court' ? -1 : 1) ||
+				a.durationMonths - b.durationMonths ||
+				a.name.localeCompare(b.name, 'fr')
+		);
 }

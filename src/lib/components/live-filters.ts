@@ -1,0 +1,46 @@
+import { goto } from '$app/navigation';
+
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * Progressive enhancement for a GET filter form: without JavaScript it submits as usual (shareable URL);
+ * with it, every change updates the URL and the results in place, keeping focus and scroll.
+ */
+export function liveFilters(form: HTMLFormElement) {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+
+	function apply() {
+		const params = new URLSearchParams();
+		for (const [key, value] of new FormData(form)) {
+			if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
+		}
+		const query = params.toString();
+		void goto(`${new URL(form.action).pathname}${query ? `?${query}` : ''}`, {
+			keepFocus: true,
+			noScroll: true,
+			replaceState: true
+		});
+	}
+
+	function onInput(event: Event) {
+		clearTimeout(timer);
+		const typing = event.target instanceof HTMLInputElement && event.target.type === 'search';
+		timer = setTimeout(apply, typing ? SEARCH_DELAY_MS : 0);
+	}
+
+	function onSubmit(event: SubmitEvent) {
+		event.preventDefault();
+		clearTimeout(timer);
+		apply();
+	}
+
+	form.addEventListener('input', onInput);
+	form.addEventListener('submit', onSubmit);
+	return {
+		destroy() {
+			clearTimeout(timer);
+			form.removeEventListener('input', onInput);
+			form.removeEventListener('submit', onSubmit);
+		}
+	};
+}
