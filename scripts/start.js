@@ -35,6 +35,8 @@ if (stale) {
 }
 
 process.env.PORT ??= '3000';
+// `npm start` is the local try-out: it adds the demo accounts the README lists. Deployments run `node build`.
+process.env.BOUSSOLE_DEMO ??= '1';
 // adapter-node assumes https when it does not know its origin, and SvelteKit's CSRF check would then refuse
 // every form posted to http://localhost. Behind a proxy, set ORIGIN to the public address instead.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;

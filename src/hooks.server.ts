@@ -2,13 +2,25 @@ import { building, dev } from '$app/environment';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { seedDemoAccounts } from '$lib/server/demo';
 import { prepareDatabase } from '$lib/server/startup';
+import { env } from '$env/dynamic/private';
 
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
 	if (building) return;
 	const { catalogueVersion, seeded } = prepareDatabase(getDb());
 	console.info(`Boussole: database ready, catalogue ${catalogueVersion}${seeded ? ' (seeded)' : ''}`);
+	if (env.BOUSSOLE_DEMO === '1') {
+		const created = await seedDemoAccounts(getDb());
+		if (created > 0) console.info(`Boussole: ${created} demo account(s) created (local use only)`);
+	}
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -18,6 +30,28 @@ const handleLocale: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+
+/** Reads the session cookie once per request into `locals`, renewing it (sliding expiry) when due. */
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const found = validateSessionToken(getDb(), token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+			setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	const response = await resolve(event);
+	// Pages built for a signed-in person must never be kept by a shared cache or the back button.
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
 
 /** Headers every response carries; the Content-Security-Policy itself comes from `kit.csp`. */
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -32,4 +66,4 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleSecurityHeaders);
+export const handle = sequence(handleLocale, handleSession, handleSecurityHeaders);

@@ -1,8 +1,9 @@
 import { getCatalogue } from '$lib/server/catalog';
+import { ownerOf } from '$lib/server/owner';
 import { visitorProgress } from '$lib/server/visitor';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ cookies }) => {
+export const load: PageServerLoad = ({ cookies, locals }) => {
 	const catalogue = getCatalogue();
 	return {
 		careerCount: catalogue.careers.length,
@@ -13,6 +14,6 @@ export const load: PageServerLoad = ({ cookies }) => {
 				.filter((career) => career.familyId === family.id)
 				.map(({ slug, title }) => ({ slug, title }))
 		})),
-		...visitorProgress(cookies)
+		...visitorProgress(ownerOf({ cookies, locals }))
 	};
 };

@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import type { Owner } from './db/repositories/attempts';
 import { generateToken, hashToken } from './ids';
 
 /**
@@ -26,4 +27,20 @@ export function ensureOwnerHash(cookies: Cookies, url: URL): string {
 		maxAge: OWNER_COOKIE_MAX_AGE
 	});
 	return hashToken(token);
+}
+
+interface OwnerContext {
+	cookies: Cookies;
+	locals: App.Locals;
+	url: URL;
+}
+
+/** Who owns what this request reads: the signed-in account, else this browser's anonymous cookie. */
+export function ownerOf({ cookies, locals }: Pick<OwnerContext, 'cookies' | 'locals'>): Owner {
+	return { ownerHash: readOwnerHash(cookies), userId: locals.user?.id ?? null };
+}
+
+/** The same, creating the anonymous cookie if needed, for requests that write. */
+export function ensureOwner({ cookies, locals, url }: OwnerContext): Owner & { ownerHash: string } {
+	return { ownerHash: ensureOwnerHash(cookies, url), userId: locals.user?.id ?? null };
 }

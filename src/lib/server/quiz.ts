@@ -6,7 +6,8 @@ import {
 	finishAttempt,
 	findOpenAttempt,
 	readAnswers,
-	saveAnswers
+	saveAnswers,
+	type Owner
 } from './db/repositories/attempts';
 import { generateId } from './ids';
 import { rankAnswers } from './matching';
@@ -38,13 +39,12 @@ export function minimumAnswers(questionCount: number): number {
 	return Math.ceil(questionCount * MIN_ANSWERED_SHARE);
 }
 
-export function loadOwnerAnswers(ownerHash: string | null): {
+export function loadOwnerAnswers(owner: Owner): {
 	attemptId: string | null;
 	answers: Record<string, number>;
 } {
-	if (!ownerHash) return { attemptId: null, answers: {} };
 	const db = getDb();
-	const attempt = findOpenAttempt(db, ownerHash);
+	const attempt = findOpenAttempt(db, owner);
 	return attempt
 		? { attemptId: attempt.id, answers: readAnswers(db, attempt.id) }
 		: { attemptId: null, answers: {} };
@@ -73,16 +73,19 @@ export function parsePageAnswers(
 	return invalid.length > 0 ? { ok: false, invalid } : { ok: true, answers };
 }
 
-export function saveOwnerAnswers(ownerHash: string, answers: Record<string, number>): string {
-	return saveAnswers(getDb(), ownerHash, answers, generateId);
+export function saveOwnerAnswers(
+	owner: Owner & { ownerHash: string },
+	answers: Record<string, number>
+): string {
+	return saveAnswers(getDb(), owner, answers, generateId);
 }
 
 export type FinishOutcome =
 	{ ok: true; resultId: string } | { ok: false; answered: number; required: number };
 
-export function finishOwnerQuiz(ownerHash: string): FinishOutcome {
+export function finishOwnerQuiz(owner: Owner): FinishOutcome {
 	const catalogue = getCatalogue();
-	const { attemptId, answers } = loadOwnerAnswers(ownerHash);
+	const { attemptId, answers } = loadOwnerAnswers(owner);
 	const answered = catalogue.questions.filter((q) => answers[q.id] !== undefined).length;
 	const required = minimumAnswers(catalogue.questions.length);
 	if (!attemptId || answered < required) return { ok: false, answered, required };
@@ -98,6 +101,6 @@ export function finishOwnerQuiz(ownerHash: string): FinishOutcome {
 	return { ok: true, resultId };
 }
 
-export function restartOwnerQuiz(ownerHash: string): void {
-	discardOpenAttempt(getDb(), ownerHash);
+export function restartOwnerQuiz(owner: Owner): void {
+	discardOpenAttempt(getDb(), owner);
 }

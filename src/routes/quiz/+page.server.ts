@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localised } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
-import { ensureOwnerHash, readOwnerHash } from '$lib/server/owner';
+import { ensureOwner, ownerOf } from '$lib/server/owner';
 import {
 	answerFieldName,
 	finishOwnerQuiz,
@@ -22,12 +22,12 @@ function pageNumber(raw: string | null | FormDataEntryValue, pages: number): num
 	return page >= 1 && page <= pages ? page : null;
 }
 
-export const load: PageServerLoad = ({ url, cookies }) => {
+export const load: PageServerLoad = ({ url, cookies, locals }) => {
 	const { questions } = getCatalogue();
 	const total = questions.length;
 	if (total === 0) return { unavailable: true as const };
 
-	const { answers } = loadOwnerAnswers(readOwnerHash(cookies));
+	const { answers } = loadOwnerAnswers(ownerOf({ cookies, locals }));
 	const pages = pageCount(total);
 	const page = pageNumber(url.searchParams.get('page'), pages) ?? resumePage(questions, answers);
 	const firstUnanswered = questions.findIndex((q) => answers[q.id] === undefined);
@@ -50,7 +50,7 @@ export const load: PageServerLoad = ({ url, cookies }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, cookies, url }) => {
+	save: async ({ request, cookies, url, locals }) => {
 		const { questions } = getCatalogue();
 		const pages = pageCount(questions.length);
 		const form = await request.formData();
@@ -63,22 +63,21 @@ export const actions: Actions = {
 		const parsed = parsePageAnswers(form, questionsOnPage(questions, page));
 		if (!parsed.ok) return fail(400, { error: 'invalid' as const, invalid: parsed.invalid });
 
-		const ownerHash = ensureOwnerHash(cookies, url);
-		if (Object.keys(parsed.answers).length > 0) saveOwnerAnswers(ownerHash, parsed.answers);
+		const owner = ensureOwner({ cookies, locals, url });
+		if (Object.keys(parsed.answers).length > 0) saveOwnerAnswers(owner, parsed.answers);
 
 		if (nav === 'prev') redirect(303, `/quiz?page=${Math.max(1, page - 1)}`);
 		if (nav === 'next') redirect(303, `/quiz?page=${Math.min(pages, page + 1)}`);
 
-		const outcome = finishOwnerQuiz(ownerHash);
+		const outcome = finishOwnerQuiz(owner);
 		if (!outcome.ok) {
 			return fail(422, { error: 'too_few' as const, answered: outcome.answered, required: outcome.required });
 		}
 		redirect(303, `/resultats/${outcome.resultId}`);
 	},
 
-	restart: ({ cookies }) => {
-		const ownerHash = readOwnerHash(cookies);
-		if (ownerHash) restartOwnerQuiz(ownerHash);
+	restart: ({ cookies, locals }) => {
+		restartOwnerQuiz(ownerOf({ cookies, locals }));
 		redirect(303, '/quiz?page=1');
 	}
 };

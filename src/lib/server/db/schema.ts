@@ -113,6 +113,50 @@ export const sources = sqliteTable('sources', {
 	usedFor: text('used_for').notNull()
 });
 
+export const USER_ROLES = ['student', 'counsellor', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	/** An email address or a pseudonym, normalised (trimmed, NFC, lower case): unique either way. */
+	identifier: text('identifier').notNull().unique(),
+	role: text('role', { enum: USER_ROLES }).notNull().default('student'),
+	/** argon2id, PHC string format. */
+	passwordHash: text('password_hash').notNull(),
+	birthYear: integer('birth_year').notNull(),
+	/** Under 15, sign-up records the declaration of a parent's joint consent (French law). */
+	parentalConsentName: text('parental_consent_name'),
+	parentalConsentAt: integer('parental_consent_at', { mode: 'timestamp_ms' }),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 (hex) of the session token; the token itself only ever lives in the user's cookie. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('sessions_user_idx').on(table.userId)]
+);
+
+/** « Pas pour moi »: careers a user asked not to see in their rankings any more. */
+export const dismissals = sqliteTable(
+	'dismissals',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		careerSlug: text('career_slug').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.userId, table.careerSlug] })]
+);
+
 /** A run through the quiz. Anonymous attempts belong to whoever holds the owner token's cookie. */
 export const quizAttempts = sqliteTable(
 	'quiz_attempts',
@@ -120,11 +164,16 @@ export const quizAttempts = sqliteTable(
 		id: text('id').primaryKey(),
 		/** SHA-256 (hex) of the anonymous owner token kept in an httpOnly cookie; the token itself is never stored. */
 		ownerTokenHash: text('owner_token_hash').notNull(),
+		/** Set once the attempt belongs to an account (sign-up or log-in claims the browser's attempts). */
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
 	},
-	(table) => [index('quiz_attempts_owner_idx').on(table.ownerTokenHash)]
+	(table) => [
+		index('quiz_attempts_owner_idx').on(table.ownerTokenHash),
+		index('quiz_attempts_user_idx').on(table.userId)
+	]
 );
 
 export const attemptAnswers = sqliteTable(
@@ -166,3 +215,4 @@ export type CareerRow = typeof careers.$inferSelect;
 export type QuestionRow = typeof questions.$inferSelect;
 export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
 export type ResultRow = typeof results.$inferSelect;
+export type UserRow = typeof users.$inferSelect;

@@ -3,16 +3,17 @@ import { currentLocale } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
 import { occupationJsonLd } from '$lib/server/catalog/structured-data';
 import { trainingsClosingGaps } from '$lib/server/catalog/trainings';
+import { ownerOf } from '$lib/server/owner';
 import { visitorMatch } from '$lib/server/visitor';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, cookies, url }) => {
+export const load: PageServerLoad = ({ params, cookies, locals, url }) => {
 	const catalogue = getCatalogue();
 	const career = catalogue.careerBySlug.get(params.slug);
 	if (!career) error(404, { message: 'Métier introuvable' });
 	const family = catalogue.families.find((f) => f.id === career.familyId);
 	const trainings = catalogue.trainingsByCareer.get(career.slug) ?? [];
-	const yourMatch = visitorMatch(cookies, career.slug);
+	const yourMatch = visitorMatch(ownerOf({ cookies, locals }), career.slug);
 	const sourceById = new Map(catalogue.sources.map((s) => [s.id, s]));
 
 	return {

@@ -1,14 +1,14 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { currentLocale } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
 import { findResultForOwner } from '$lib/server/db/repositories/results';
-import { readOwnerHash } from '$lib/server/owner';
-import type { PageServerLoad } from './$types';
+import { ownerOf } from '$lib/server/owner';
+import { addDismissal, listDismissals, removeDismissal } from '$lib/server/db/repositories/users';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, cookies, setHeaders }) => {
-	const ownerHash = readOwnerHash(cookies);
-	const result = ownerHash ? findResultForOwner(getDb(), params.id, ownerHash) : null;
+export const load: PageServerLoad = ({ params, cookies, locals, setHeaders }) => {
+	const result = findResultForOwner(getDb(), params.id, ownerOf({ cookies, locals }));
 	// Someone else's result and a result that does not exist look the same from outside.
 	if (!result) error(404, { message: 'Résultat introuvable' });
 	setHeaders({ 'cache-control': 'private, no-store' });
@@ -16,19 +16,22 @@ export const load: PageServerLoad = ({ params, cookies, setHeaders }) => {
 	const catalogue = getCatalogue();
 	const families = new Map(catalogue.families.map((f) => [f.id, f]));
 	const locale = currentLocale();
-	const matches = result.ranking.matches.map((match, index) => {
-		const career = catalogue.careerBySlug.get(match.slug);
-		const family = career ? families.get(career.familyId) : undefined;
-		return {
-			...match,
-			rank: index + 1,
-			// A career removed from the catalogue since keeps its place in the snapshot, without a page.
-			title: career?.title ?? match.slug,
-			hook: career?.hook ?? '',
-			family: family ? family.name[locale] : '',
-			exists: career !== undefined
-		};
-	});
+	const dismissedSlugs = locals.user ? new Set(listDismissals(getDb(), locals.user.id)) : new Set<string>();
+	const matches = result.ranking.matches
+		.filter((match) => !dismissedSlugs.has(match.slug))
+		.map((match, index) => {
+			const career = catalogue.careerBySlug.get(match.slug);
+			const family = career ? families.get(career.familyId) : undefined;
+			return {
+				...match,
+				rank: index + 1,
+				// A career removed from the catalogue since keeps its place in the snapshot, without a page.
+				title: career?.title ?? match.slug,
+				hook: career?.hook ?? '',
+				family: family ? family.name[locale] : '',
+				exists: career !== undefined
+			};
+		});
 
 	return {
 		id: result.id,
@@ -37,10 +40,34 @@ export const load: PageServerLoad = ({ params, cookies, setHeaders }) => {
 			timeStyle: 'short',
 			timeZone: 'Europe/Paris'
 		}).format(result.createdAt),
+		signedIn: locals.user !== null,
+		dismissed: [...dismissedSlugs].map((slug) => ({
+			slug,
+			title: catalogue.careerBySlug.get(slug)?.title ?? slug
+		})),
 		engineVersion: result.engineVersion,
 		catalogueVersion: result.catalogueVersion,
 		profile: result.ranking.profile,
 		quality: result.ranking.quality,
 		matches
 	};
+};
+
+/** « Pas pour moi » and its undo: only for the signed-in owner of the result; the choice is kept. */
+function dismissalAction(apply: typeof addDismissal | typeof removeDismissal) {
+	return async ({ params, cookies, locals, request }: Parameters<Actions[string]>[0]) => {
+		if (!locals.user) redirect(303, `/compte/connexion?redirectTo=/resultats/${params.id}`);
+		if (!findResultForOwner(getDb(), params.id, ownerOf({ cookies, locals })))
+			error(404, { message: 'Résultat introuvable' });
+		const slug = (await request.formData()).get('slug');
+		if (typeof slug !== 'string' || !getCatalogue().careerBySlug.has(slug))
+			return fail(400, { error: 'unknown_career' });
+		apply(getDb(), locals.user.id, slug);
+		return { done: true };
+	};
+}
+
+export const actions: Actions = {
+	dismiss: dismissalAction(addDismissal),
+	undismiss: dismissalAction(removeDismissal)
 };

@@ -1,6 +1,22 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { attemptAnswers, quizAttempts, results } from '../schema';
+
+/**
+ * Who is asking: a signed-in user owns the attempts of their account; an anonymous browser owns the attempts
+ * of its cookie that no account has claimed yet (once claimed, only the account opens them).
+ */
+export interface Owner {
+	ownerHash: string | null;
+	userId: string | null;
+}
+
+export function ownedBy(owner: Owner): SQL | undefined {
+	if (owner.userId) return eq(quizAttempts.userId, owner.userId);
+	if (owner.ownerHash)
+		return and(eq(quizAttempts.ownerTokenHash, owner.ownerHash), isNull(quizAttempts.userId));
+	return undefined;
+}
 
 export interface AttemptSummary {
 	id: string;
@@ -9,7 +25,9 @@ export interface AttemptSummary {
 	finishedAt: Date | null;
 }
 
-export function findOpenAttempt(db: Db, ownerTokenHash: string): AttemptSummary | null {
+export function findOpenAttempt(db: Db, owner: Owner): AttemptSummary | null {
+	const condition = ownedBy(owner);
+	if (!condition) return null;
 	return (
 		db
 			.select({
@@ -19,7 +37,7 @@ export function findOpenAttempt(db: Db, ownerTokenHash: string): AttemptSummary 
 				finishedAt: quizAttempts.finishedAt
 			})
 			.from(quizAttempts)
-			.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.finishedAt)))
+			.where(and(condition, isNull(quizAttempts.finishedAt)))
 			.orderBy(desc(quizAttempts.updatedAt))
 			.limit(1)
 			.get() ?? null
@@ -41,7 +59,7 @@ export function readAnswers(db: Db, attemptId: string): Record<string, number> {
  */
 export function saveAnswers(
 	db: Db,
-	ownerTokenHash: string,
+	owner: Owner & { ownerHash: string },
 	answers: Record<string, number>,
 	newId: () => string,
 	now = new Date()
@@ -51,14 +69,20 @@ export function saveAnswers(
 			let attemptId = tx
 				.select({ id: quizAttempts.id })
 				.from(quizAttempts)
-				.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.finishedAt)))
+				.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)))
 				.orderBy(desc(quizAttempts.updatedAt))
 				.limit(1)
 				.get()?.id;
 			if (!attemptId) {
 				attemptId = newId();
 				tx.insert(quizAttempts)
-					.values({ id: attemptId, ownerTokenHash, startedAt: now, updatedAt: now })
+					.values({
+						id: attemptId,
+						ownerTokenHash: owner.ownerHash,
+						userId: owner.userId,
+						startedAt: now,
+						updatedAt: now
+					})
 					.run();
 			} else {
 				tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId)).run();
@@ -130,13 +154,15 @@ export function finishAttempt(
 	);
 }
 
-export function findLatestResultIdForOwner(db: Db, ownerTokenHash: string): string | null {
+export function findLatestResultIdForOwner(db: Db, owner: Owner): string | null {
+	const condition = ownedBy(owner);
+	if (!condition) return null;
 	return (
 		db
 			.select({ id: results.id })
 			.from(results)
 			.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
-			.where(eq(quizAttempts.ownerTokenHash, ownerTokenHash))
+			.where(condition)
 			.orderBy(desc(results.createdAt))
 			.limit(1)
 			.get()?.id ?? null
@@ -144,8 +170,29 @@ export function findLatestResultIdForOwner(db: Db, ownerTokenHash: string): stri
 }
 
 /** Throws away the owner's unfinished attempt and its answers (« recommencer à zéro »). */
-export function discardOpenAttempt(db: Db, ownerTokenHash: string): void {
-	db.delete(quizAttempts)
-		.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.finishedAt)))
-		.run();
+export function discardOpenAttempt(db: Db, owner: Owner): void {
+	const condition = ownedBy(owner);
+	if (condition)
+		db.delete(quizAttempts)
+			.where(and(condition, isNull(quizAttempts.finishedAt)))
+			.run();
+}
+
+export interface ResultSummary {
+	id: string;
+	createdAt: Date;
+	ranking: unknown;
+}
+
+/** The owner's results, newest first. */
+export function listOwnerResults(db: Db, owner: Owner): ResultSummary[] {
+	const condition = ownedBy(owner);
+	if (!condition) return [];
+	return db
+		.select({ id: results.id, createdAt: results.createdAt, ranking: results.ranking })
+		.from(results)
+		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
+		.where(condition)
+		.orderBy(desc(results.createdAt))
+		.all();
 }

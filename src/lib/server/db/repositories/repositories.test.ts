@@ -10,6 +10,7 @@ import { readCatalogue, seedCatalogue } from './catalogue';
 import { findResultForOwner } from './results';
 
 const content = loadCatalogueContent('content');
+const anonymous = (ownerHash: string) => ({ ownerHash, userId: null });
 let db: Db;
 
 beforeEach(() => {
@@ -41,7 +42,7 @@ describe('seedCatalogue', () => {
 
 	it('retires a question that left the content instead of deleting its answers', () => {
 		const first = content.questions[0]!.id;
-		saveAnswers(db, 'owner', { [first]: 4 }, generateId);
+		saveAnswers(db, anonymous('owner'), { [first]: 4 }, generateId);
 		seedCatalogue(db, { ...content, version: 'next', questions: content.questions.slice(1) });
 		expect(readCatalogue(db).questionById.has(first)).toBe(false);
 		expect(rows(attemptAnswers)).toBe(1);
@@ -52,14 +53,14 @@ describe('quiz attempts', () => {
 	const [q1, q2] = content.questions.map((q) => q.id);
 
 	it('creates one open attempt per owner and updates answers in place', () => {
-		const id = saveAnswers(db, 'owner-a', { [q1!]: 2 }, generateId);
-		expect(saveAnswers(db, 'owner-a', { [q1!]: 5, [q2!]: 3 }, generateId)).toBe(id);
+		const id = saveAnswers(db, anonymous('owner-a'), { [q1!]: 2 }, generateId);
+		expect(saveAnswers(db, anonymous('owner-a'), { [q1!]: 5, [q2!]: 3 }, generateId)).toBe(id);
 		expect(readAnswers(db, id)).toEqual({ [q1!]: 5, [q2!]: 3 });
-		expect(findOpenAttempt(db, 'owner-b')).toBeNull();
+		expect(findOpenAttempt(db, anonymous('owner-b'))).toBeNull();
 	});
 
 	it('finishes once: a second submission returns the first result', () => {
-		const attemptId = saveAnswers(db, 'owner', { [q1!]: 4 }, generateId);
+		const attemptId = saveAnswers(db, anonymous('owner'), { [q1!]: 4 }, generateId);
 		const compute = (answers: Record<string, number>) => ({
 			engineVersion: 'test',
 			catalogueVersion: 'v',
@@ -68,22 +69,22 @@ describe('quiz attempts', () => {
 		const resultId = finishAttempt(db, attemptId, compute, generateId);
 		expect(finishAttempt(db, attemptId, compute, generateId)).toBe(resultId);
 		expect(rows(results)).toBe(1);
-		expect(findOpenAttempt(db, 'owner')).toBeNull();
+		expect(findOpenAttempt(db, anonymous('owner'))).toBeNull();
 		// The next answers start a new attempt; the finished one is never written into again.
-		expect(saveAnswers(db, 'owner', { [q1!]: 1 }, generateId)).not.toBe(attemptId);
+		expect(saveAnswers(db, anonymous('owner'), { [q1!]: 1 }, generateId)).not.toBe(attemptId);
 		expect(readAnswers(db, attemptId)).toEqual({ [q1!]: 4 });
 	});
 
 	it('shows a result to its owner only', () => {
-		const attemptId = saveAnswers(db, 'owner', { [q1!]: 4 }, generateId);
+		const attemptId = saveAnswers(db, anonymous('owner'), { [q1!]: 4 }, generateId);
 		const resultId = finishAttempt(
 			db,
 			attemptId,
 			() => ({ engineVersion: 'e', catalogueVersion: 'c', ranking: { matches: [] } }),
 			generateId
 		);
-		expect(findResultForOwner(db, resultId, 'owner')?.id).toBe(resultId);
-		expect(findResultForOwner(db, resultId, 'someone-else')).toBeNull();
-		expect(findResultForOwner(db, 'unknown', 'owner')).toBeNull();
+		expect(findResultForOwner(db, resultId, anonymous('owner'))?.id).toBe(resultId);
+		expect(findResultForOwner(db, resultId, anonymous('someone-else'))).toBeNull();
+		expect(findResultForOwner(db, 'unknown', anonymous('owner'))).toBeNull();
 	});
 });

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { ownedBy, type Owner } from './attempts';
 import type { Ranking } from '$lib/engine';
 import type { Db } from '../client';
 import { quizAttempts, results } from '../schema';
@@ -12,7 +13,9 @@ export interface StoredResult {
 }
 
 /** A result, only for the owner of the attempt that produced it; anyone else gets null (→ 404). */
-export function findResultForOwner(db: Db, resultId: string, ownerTokenHash: string): StoredResult | null {
+export function findResultForOwner(db: Db, resultId: string, owner: Owner): StoredResult | null {
+	const condition = ownedBy(owner);
+	if (!condition) return null;
 	const row = db
 		.select({
 			id: results.id,
@@ -23,7 +26,7 @@ export function findResultForOwner(db: Db, resultId: string, ownerTokenHash: str
 		})
 		.from(results)
 		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
-		.where(and(eq(results.id, resultId), eq(quizAttempts.ownerTokenHash, ownerTokenHash)))
+		.where(and(eq(results.id, resultId), condition))
 		.get();
 	return row ? { ...row, ranking: row.ranking as Ranking } : null;
 }

@@ -1,0 +1,82 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db/client';
+import {
+	deleteSession,
+	deleteUserSessions,
+	findSessionWithUser,
+	insertSession,
+	updateSessionExpiry,
+	type SessionRow,
+	type User
+} from '../db/repositories/users';
+import { generateToken, hashToken } from '../ids';
+
+export const SESSION_COOKIE = 'boussole_session';
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Sliding expiry: a session lives 30 days after its last renewal; any request in its second half renews it
+ * for 30 more days. Counsellors and admins see pupils' data, so theirs are shorter: 12 hours, renewed after
+ * 6. A session that is not used for its whole lifetime is gone.
+ */
+export const SESSION_LIFETIME_MS = { student: 30 * DAY, counsellor: DAY / 2, admin: DAY / 2 } as const;
+
+export type Session = SessionRow;
+
+function lifetime(user: Pick<User, 'role'>): number {
+	return SESSION_LIFETIME_MS[user.role];
+}
+
+/** A new session for the user: the token goes to the cookie, its SHA-256 to the database. */
+export function createSession(
+	db: Db,
+	user: Pick<User, 'id' | 'role'>,
+	now = Date.now()
+): { token: string; session: Session } {
+	const token = generateToken();
+	const session = { id: hashToken(token), userId: user.id, expiresAt: new Date(now + lifetime(user)) };
+	insertSession(db, session, new Date(now));
+	return { token, session };
+}
+
+/** The session and user behind a cookie token, renewed when due; null when unknown or expired. */
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = Date.now()
+): { session: Session; user: User } | null {
+	const found = findSessionWithUser(db, hashToken(token));
+	if (!found) return null;
+	const { session, user } = found;
+	if (now >= session.expiresAt.getTime()) {
+		deleteSession(db, session.id);
+		return null;
+	}
+	if (now >= session.expiresAt.getTime() - lifetime(user) / 2) {
+		session.expiresAt = new Date(now + lifetime(user));
+		updateSessionExpiry(db, session.id, session.expiresAt);
+	}
+	return { session, user };
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+	deleteSession(db, sessionId);
+}
+
+export function invalidateOtherSessions(db: Db, userId: string, keepSessionId?: string): void {
+	deleteUserSessions(db, userId, keepSessionId);
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
