@@ -279,3 +279,25 @@ test('the signed-in pages pass axe', async ({ page }) => {
 		expect(results.violations.map((v) => `${path} ${v.id}`)).toEqual([]);
 	}
 });
+
+test('two results compare side by side: both profiles drawn, careers that rose and fell', async ({
+	page
+}) => {
+	await signUp(page, uniqueId('compare'));
+	await page.goto('/quiz');
+	await takeWholeQuiz(page, handsOnAnswers);
+	await page.goto('/quiz');
+	await takeWholeQuiz(page, (n) => 6 - handsOnAnswers(n));
+	await page.goto('/compte');
+	await expect(page.locator('ol.results > li')).toHaveCount(2);
+	await page.getByRole('link', { name: 'Comparer deux résultats' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Comparer deux résultats' })).toBeVisible();
+	await expect(page.locator('svg.radar polygon[stroke-dasharray]')).toHaveCount(1);
+	await expect(page.locator('svg.radar polygon[fill="var(--primary)"]')).toHaveCount(1);
+	await expect(page.getByRole('heading', { name: 'Métiers qui montent' })).toBeVisible();
+	await expect(page.locator('#moves-title ~ ul li').first()).toBeVisible();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+});
