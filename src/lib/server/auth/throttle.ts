@@ -65,16 +65,19 @@ export const accountThrottle = new Throttle({
 	lockMs: 30_000,
 	maxLockMs: 15 * MINUTE
 });
-/** Per IP address, whatever the account: 30 failures in 15 minutes. */
+/**
+ * Per IP address, whatever the account: 100 failures in 15 minutes. Generous on purpose: a whole class
+ * often shares one school address, and the per-account limit is what protects each account.
+ */
 export const ipThrottle = new Throttle({
-	limit: 30,
+	limit: 100,
 	windowMs: 15 * MINUTE,
 	lockMs: MINUTE,
 	maxLockMs: 15 * MINUTE
 });
-/** Per IP address, sign-ups: 10 an hour. */
+/** Per IP address, sign-ups: 60 an hour (a class of 35 signing up together stays well below). */
 export const signupThrottle = new Throttle({
-	limit: 10,
+	limit: 60,
 	windowMs: 60 * MINUTE,
 	lockMs: 5 * MINUTE,
 	maxLockMs: 60 * MINUTE
