@@ -25,6 +25,9 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: true,
+	// Two cores run two browsers and the server: leave room for a slow moment rather than flake.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],

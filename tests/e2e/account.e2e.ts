@@ -165,21 +165,28 @@ test('another user’s result is a 404', async ({ page, browser }) => {
 	await intruder.close();
 });
 
-test('« pas pour moi » re-ranks without the career, can be undone, and is kept', async ({ page }) => {
-	await signUp(page, uniqueId('choix'));
-	await page.goto('/quiz');
-	await takeWholeQuiz(page, handsOnAnswers);
-	const first = page.locator('ol.top > li').first();
-	const title = await first.locator('h3').innerText();
-	await first.getByRole('button', { name: `Retirer ${title} de mon classement` }).click();
-	await expect(page.locator('ol.top > li').first().locator('h3')).not.toHaveText(title);
-	await expect(page.getByRole('heading', { name: 'Métiers retirés' })).toBeVisible();
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`« pas pour moi » with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
 
-	await page.reload();
-	await expect(page.locator('ol.top h3', { hasText: title })).toHaveCount(0);
-	await page.getByRole('button', { name: `Remettre ${title}` }).click();
-	await expect(page.locator('ol.top > li').first().locator('h3')).toHaveText(title);
-});
+		test('re-ranks without the career, can be undone, and is kept', async ({ page }) => {
+			await signUp(page, uniqueId('choix'));
+			await page.goto('/quiz');
+			await takeWholeQuiz(page, handsOnAnswers);
+			const first = page.locator('ol.top > li').first();
+			const title = await first.locator('h3').innerText();
+			await first.getByRole('button', { name: `Retirer ${title} de mon classement` }).click();
+			await expect(page.locator('ol.top > li').first().locator('h3')).not.toHaveText(title);
+			await expect(page.getByRole('heading', { name: 'Métiers retirés' })).toBeVisible();
+
+			await page.reload();
+			await expect(page.locator('ol.top h3', { hasText: title })).toHaveCount(0);
+			await expect(page.locator('.full tbody tr', { hasText: title })).toHaveCount(0);
+			await page.getByRole('button', { name: `Remettre ${title}` }).click();
+			await expect(page.locator('ol.top > li').first().locator('h3')).toHaveText(title);
+		});
+	});
+}
 
 test('export gives my data and nobody else’s; deleting the account leaves no row', async ({
 	page,

@@ -12,7 +12,8 @@ export function liveFilters(form: HTMLFormElement) {
 	function apply() {
 		const params = new URLSearchParams();
 		for (const [key, value] of new FormData(form)) {
-			if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
+			// Untrimmed, so that the page data matches what is being typed (a trailing space survives the update).
+			if (typeof value === 'string' && value.trim() !== '') params.set(key, value);
 		}
 		const query = params.toString();
 		void goto(`${new URL(form.action).pathname}${query ? `?${query}` : ''}`, {
