@@ -1,4 +1,4 @@
-import type { DimensionId, RiasecId } from '$lib/engine/dimensions';
+import type { DimensionId } from '$lib/engine/dimensions';
 import type { Band } from '$lib/engine/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -81,10 +81,6 @@ export function currentLocale(): Locale {
 
 export function dimensionLabel(id: DimensionId, locale: Locale = currentLocale()): DimensionLabel {
 	return DIMENSION_LABELS[locale][id];
-}
-
-export function riasecLetterName(id: RiasecId, locale: Locale = currentLocale()): string {
-	return DIMENSION_LABELS[locale][id].name;
 }
 
 /** Localised text from a `{ fr, en }` pair, as the catalogue stores it. */

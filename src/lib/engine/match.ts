@@ -278,11 +278,6 @@ function matchPrepared(person: PreparedProfile, career: PreparedCareer, quality:
 	return { match, overall };
 }
 
-/** One career's match, with the unrounded overall fit that the ranking sorts on. */
-export function matchCareer(profile: Profile, career: Career, quality: ProfileQuality) {
-	return matchPrepared(prepare(profile), prepareCareers([career])[0]!, quality);
-}
-
 /**
  * Ranks every career for a profile, best first. Deterministic: equal overall fits are ordered by slug.
  * Give prepared careers (`prepareCareers`) to rank often against the same catalogue. `answers`, when

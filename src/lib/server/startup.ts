@@ -2,10 +2,13 @@ import { loadCatalogueContent } from './catalog/content';
 import { invalidateCatalogue } from './catalog';
 import { migrateDatabase, type Db } from './db/client';
 import { seedCatalogue } from './db/repositories/catalogue';
+import { deleteExpiredSessions } from './db/repositories/users';
 
 /** Brings the database up to date at start-up: migrations first, then the launch catalogue (idempotent). */
 export function prepareDatabase(db: Db, contentDir?: string): { catalogueVersion: string; seeded: boolean } {
 	migrateDatabase(db);
+	// Expired sessions are refused anyway; dropping them keeps the table to the living ones.
+	deleteExpiredSessions(db);
 	const content = loadCatalogueContent(contentDir);
 	const { changed } = seedCatalogue(db, content);
 	invalidateCatalogue();
