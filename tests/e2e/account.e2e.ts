@@ -17,14 +17,19 @@ async function signUp(page: Page, identifier: string, birthYear = '1995') {
 	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
 	await page.getByLabel('Année de naissance').fill(birthYear);
-	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await submitAndWait(page, 'Créer mon compte');
 }
 
 async function logIn(page: Page, identifier: string, password = PASSWORD) {
 	await page.goto('/compte/connexion');
 	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await submitAndWait(page, 'Se connecter');
+}
+
+/** These forms post without JavaScript enhancement: wait for the answer page before looking at cookies. */
+async function submitAndWait(page: Page, button: string) {
+	await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()]);
 }
 
 for (const javaScriptEnabled of [true, false]) {
