@@ -25,6 +25,22 @@ test.describe('the careers directory', () => {
 		await page.getByRole('link', { name: 'Tout effacer' }).first().click();
 		await expect(page).toHaveURL(/\/metiers$/);
 		await expect(page.locator('.result-count')).toHaveText(total);
+		await expect(page.getByLabel('Rechercher')).toHaveValue('');
+	});
+
+	test('words typed while the page is still loading are searched once it is ready', async ({ page }) => {
+		let releaseScripts!: () => void;
+		const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsHeld;
+			await route.continue();
+		});
+		await page.goto('/metiers', { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('Rechercher').fill('cyber');
+		releaseScripts();
+		await expect(page).toHaveURL(/\/metiers\?q=cyber$/);
+		await expect(page.getByLabel('Rechercher')).toHaveValue('cyber');
+		await expect(page.locator('article.career h2').first()).toContainText(/s[ée]curit|cyber/i);
 	});
 
 	test('a shared filtered URL shows the same results', async ({ page }) => {

@@ -37,6 +37,10 @@ export function liveFilters(form: HTMLFormElement) {
 
 	form.addEventListener('input', onInput);
 	form.addEventListener('submit', onSubmit);
+	// Words typed while the page was still loading fired no input event we could hear: search for them now.
+	const search = form.querySelector<HTMLInputElement>('input[type="search"]');
+	const searched = new URLSearchParams(location.search).get(search?.name ?? '') ?? '';
+	if (search && search.value.trim() !== searched.trim()) apply();
 	return {
 		destroy() {
 			clearTimeout(timer);
