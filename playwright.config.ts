@@ -45,7 +45,13 @@ export default defineConfig({
 		{
 			name: 'phone',
 			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium },
-			testMatch: ['**/quiz.e2e.ts', '**/a11y.e2e.ts', '**/catalogue.e2e.ts', '**/account.e2e.ts']
+			testMatch: [
+				'**/quiz.e2e.ts',
+				'**/a11y.e2e.ts',
+				'**/catalogue.e2e.ts',
+				'**/account.e2e.ts',
+				'**/counsellor.e2e.ts'
+			]
 		}
 	],
 	webServer: {

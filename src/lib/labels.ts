@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { FinancingKind, RemoteLevel, TrainingFormat, TrainingKind } from '$lib/vocabulary';
 
-type Locale = 'fr' | 'en';
+export type Locale = 'fr' | 'en';
 
 interface DimensionLabel {
 	name: string;
@@ -91,6 +91,21 @@ export function localised(text: { fr: string; en: string }, locale: Locale = cur
 /** « 87 % » in French, « 87% » in English. */
 export function formatPercent(value: number, locale: Locale = currentLocale()): string {
 	return locale === 'fr' ? `${value}\u202f%` : `${value}%`;
+}
+
+/** A date as people read it, in Paris time (the app's users are in France, the server may not be). */
+export function formatDate(
+	date: Date,
+	style: Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'> = {
+		dateStyle: 'long',
+		timeStyle: 'short'
+	},
+	locale: Locale = currentLocale()
+): string {
+	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+		...style,
+		timeZone: 'Europe/Paris'
+	}).format(date);
 }
 
 const BAND_LABELS: Record<Band, () => string> = {

@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
-	signedIn: locals.user !== null
+	signedIn: locals.user !== null,
+	counsellor: locals.user?.role === 'counsellor'
 });

@@ -1,36 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { handsOnAnswers, takeWholeQuiz } from './helpers';
-
-const PASSWORD = 'une phrase bien longue';
-let counter = 0;
-/** A fresh identifier per call: tests run in parallel against one database. */
-const uniqueId = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
-
-function database() {
-	return new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
-}
-
-async function signUp(page: Page, identifier: string, birthYear = '1995') {
-	await page.goto('/compte/inscription');
-	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
-	await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-	await page.getByLabel('Année de naissance').fill(birthYear);
-	await submitAndWait(page, 'Créer mon compte');
-}
-
-async function logIn(page: Page, identifier: string, password = PASSWORD) {
-	await page.goto('/compte/connexion');
-	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
-	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-	await submitAndWait(page, 'Se connecter');
-}
-
-/** These forms post without JavaScript enhancement: wait for the answer page before looking at cookies. */
-async function submitAndWait(page: Page, button: string) {
-	await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()]);
-}
+import { expect, test } from '@playwright/test';
+import { PASSWORD, database, handsOnAnswers, logIn, signUp, takeWholeQuiz, uniqueId } from './helpers';
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`accounts with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {

@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 
 export const LIKERT_LABELS = ['Pas du tout', 'Plutôt non', 'Mitigé', 'Plutôt oui', 'Tout à fait'] as const;
 
@@ -36,4 +38,47 @@ export async function takeWholeQuiz(page: Page, choose: (questionNumber: number)
 /** A person who likes making things with their hands and fixing machines, and little else. */
 export function handsOnAnswers(questionNumber: number): number {
 	return [5, 2, 4, 1, 3, 5, 1, 4][questionNumber % 8]!;
+}
+
+export const PASSWORD = 'une phrase bien longue';
+let counter = 0;
+/** A fresh identifier per call: tests run in parallel against one database. */
+export const uniqueId = (prefix: string) =>
+	`${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+export function database() {
+	return new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
+}
+
+export async function signUp(page: Page, identifier: string, birthYear = '1995') {
+	await page.goto('/compte/inscription');
+	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
+	await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+	await page.getByLabel('Année de naissance').fill(birthYear);
+	await submitAndWait(page, 'Créer mon compte');
+}
+
+export async function logIn(page: Page, identifier: string, password = PASSWORD) {
+	await page.goto('/compte/connexion');
+	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
+	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+	await submitAndWait(page, 'Se connecter');
+}
+
+/** These forms post without JavaScript enhancement: wait for the answer page before looking at cookies. */
+export async function submitAndWait(page: Page, button: string) {
+	await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()]);
+}
+
+/** Staff accounts exist only through the bootstrap command, as in production: run it on the test database. */
+export function createStaffAccount(role: 'counsellor' | 'admin', identifier: string): void {
+	execFileSync(
+		process.execPath,
+		['--import', 'tsx', 'scripts/user-create.ts', '--role', role, '--identifier', identifier],
+		{
+			input: PASSWORD,
+			env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_PATH },
+			stdio: ['pipe', 'ignore', 'inherit']
+		}
+	);
 }

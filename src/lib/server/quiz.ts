@@ -11,6 +11,7 @@ import {
 } from './db/repositories/attempts';
 import { generateId } from './ids';
 import { rankAnswers } from './matching';
+import { summarizeRanking } from '$lib/result-summary';
 
 /** Small pages: four questions fit a phone screen and keep a page's worth of answers per request. */
 export const QUIZ_PAGE_SIZE = 4;
@@ -94,7 +95,12 @@ export function finishOwnerQuiz(owner: Owner): FinishOutcome {
 		attemptId,
 		(stored) => {
 			const ranking = rankAnswers(catalogue, stored);
-			return { engineVersion: ranking.engineVersion, catalogueVersion: catalogue.version, ranking };
+			return {
+				engineVersion: ranking.engineVersion,
+				catalogueVersion: catalogue.version,
+				ranking,
+				summary: summarizeRanking(ranking)
+			};
 		},
 		generateId
 	);

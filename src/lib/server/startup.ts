@@ -2,6 +2,7 @@ import { loadCatalogueContent } from './catalog/content';
 import { invalidateCatalogue } from './catalog';
 import { migrateDatabase, type Db } from './db/client';
 import { seedCatalogue } from './db/repositories/catalogue';
+import { backfillResultSummaries } from './db/repositories/results';
 import { deleteExpiredSessions } from './db/repositories/users';
 
 /** Brings the database up to date at start-up: migrations first, then the launch catalogue (idempotent). */
@@ -9,6 +10,7 @@ export function prepareDatabase(db: Db, contentDir?: string): { catalogueVersion
 	migrateDatabase(db);
 	// Expired sessions are refused anyway; dropping them keeps the table to the living ones.
 	deleteExpiredSessions(db);
+	backfillResultSummaries(db);
 	const content = loadCatalogueContent(contentDir);
 	const { changed } = seedCatalogue(db, content);
 	invalidateCatalogue();

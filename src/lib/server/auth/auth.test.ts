@@ -1,14 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, type Db } from '../db/client';
-import { exportUserData, deleteUser } from '../db/repositories/users';
+import { createUser, exportUserData, deleteUser } from '../db/repositories/users';
 import { saveAnswers } from '../db/repositories/attempts';
 import { seedCatalogue } from '../db/repositories/catalogue';
 import { loadCatalogueContent } from '../catalog/content';
 import { attemptAnswers, dismissals, quizAttempts, sessions, users } from '../db/schema';
 import { generateId, hashToken } from '../ids';
 import { logIn, mayBeUnder15, signUp } from './account';
-import { SESSION_LIFETIME_MS, validateSessionToken } from './session';
+import { createSession, SESSION_LIFETIME_MS, validateSessionToken } from './session';
 import { Throttle } from './throttle';
 
 const content = loadCatalogueContent('content');
@@ -140,6 +140,23 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, outcome.token, start + lifetime * 2)).toBeNull();
 		expect(db.select({ n: count() }).from(sessions).get()!.n).toBe(0);
 		expect(validateSessionToken(db, 'not-a-token')).toBeNull();
+	});
+
+	it('counsellors time out after 2 hours idle, and stay signed in while they work', () => {
+		const HOUR = 3_600_000;
+		expect(SESSION_LIFETIME_MS.counsellor).toBe(2 * HOUR);
+		createUser(db, {
+			id: 'c1',
+			identifier: 'conseil',
+			passwordHash: 'x',
+			birthYear: 1980,
+			role: 'counsellor'
+		});
+		const start = Date.now();
+		const { token } = createSession(db, { id: 'c1', role: 'counsellor' }, start);
+		expect(validateSessionToken(db, token, start + 1.9 * HOUR)).not.toBeNull();
+		expect(validateSessionToken(db, token, start + 3.8 * HOUR)).not.toBeNull();
+		expect(validateSessionToken(db, token, start + 5.9 * HOUR)).toBeNull();
 	});
 });
 

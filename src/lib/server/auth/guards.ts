@@ -1,4 +1,4 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 
 /** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -10,4 +10,12 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
 		);
 	}
 	return { user, session };
+}
+
+/** The signed-in counsellor; anyone else signed in gets a 403 (the space is not theirs), anonymous a log-in. */
+export function requireCounsellor(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const signedIn = requireUser(event);
+	if (signedIn.user.role !== 'counsellor')
+		error(403, { message: 'Cet espace est réservé aux conseillères et conseillers.' });
+	return signedIn;
 }

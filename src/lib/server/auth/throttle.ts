@@ -82,3 +82,10 @@ export const signupThrottle = new Throttle({
 	lockMs: 5 * MINUTE,
 	maxLockMs: 60 * MINUTE
 });
+/** Per account, wrong cohort codes: 10 in 15 minutes, then a pause; a typo costs nothing, guessing does. */
+export const joinCodeThrottle = new Throttle({
+	limit: 10,
+	windowMs: 15 * MINUTE,
+	lockMs: MINUTE,
+	maxLockMs: 15 * MINUTE
+});

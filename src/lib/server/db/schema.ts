@@ -204,6 +204,12 @@ export const results = sqliteTable(
 		catalogueVersion: text('catalogue_version').notNull(),
 		/** JSON: the engine's Ranking (profile, quality, matches). */
 		ranking: text('ranking', { mode: 'json' }).notNull(),
+		/**
+		 * JSON: a ResultSummary (every career's score in rank order, interests, quality), a few hundred bytes,
+		 * so that a cohort of 2,000 students is read without parsing 2,000 full rankings. Filled at start-up
+		 * for results stored before it existed.
+		 */
+		summary: text('summary', { mode: 'json' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch() * 1000)`)
@@ -211,8 +217,98 @@ export const results = sqliteTable(
 	(table) => [index('results_created_idx').on(table.createdAt)]
 );
 
+/** A counsellor's group of students (a class, a school year). Students join it with its code, by choice. */
+export const cohorts = sqliteTable(
+	'cohorts',
+	{
+		id: text('id').primaryKey(),
+		counsellorId: text('counsellor_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** School year or group, free text (« 2026-2027 », « Terminale 3 »). */
+		groupLabel: text('group_label').notNull().default(''),
+		/** Eight characters without look-alikes; rotating it stops new joins with the old one. */
+		joinCode: text('join_code').notNull().unique(),
+		/** Archived: hidden from the main list and closed to new members; members stay until they leave. */
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('cohorts_counsellor_idx').on(table.counsellorId)]
+);
+
+/** A student's active choice to share with a cohort's counsellor. Leaving deletes the row: access ends. */
+export const cohortMembers = sqliteTable(
+	'cohort_members',
+	{
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohorts.id, { onDelete: 'cascade' }),
+		studentId: text('student_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.cohortId, table.studentId] }),
+		index('cohort_members_student_idx').on(table.studentId)
+	]
+);
+
+/** A counsellor's notes about a student: only their author reads them; `shared` ones reach the student. */
+export const counsellorNotes = sqliteTable(
+	'counsellor_notes',
+	{
+		id: text('id').primaryKey(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		studentId: text('student_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('counsellor_notes_pair_idx').on(table.authorId, table.studentId)]
+);
+
+export const AUDIT_ACTIONS = [
+	'student_viewed',
+	'student_printed',
+	'cohort_viewed',
+	'cohort_exported'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Who looked at whose data, and when. Rows go with either account (a deleted student's right to erasure
+ * covers the trace of who read their data; a deleted counsellor's cohorts and notes go too).
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actorId: text('actor_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The student whose data was read; null for a cohort-wide view (the cohort is then set). */
+		studentId: text('student_id').references(() => users.id, { onDelete: 'cascade' }),
+		cohortId: text('cohort_id').references(() => cohorts.id, { onDelete: 'cascade' }),
+		action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [
+		index('audit_log_student_idx').on(table.studentId),
+		index('audit_log_actor_idx').on(table.actorId)
+	]
+);
+
 export type CareerRow = typeof careers.$inferSelect;
 export type QuestionRow = typeof questions.$inferSelect;
 export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
 export type ResultRow = typeof results.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+export type CohortRow = typeof cohorts.$inferSelect;
+export type NoteRow = typeof counsellorNotes.$inferSelect;

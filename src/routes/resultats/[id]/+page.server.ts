@@ -1,9 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { currentLocale } from '$lib/labels';
+import { currentLocale, formatDate } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
 import { findResultForOwner } from '$lib/server/db/repositories/results';
 import { ownerOf } from '$lib/server/owner';
+import { matchesForDisplay } from '$lib/server/result-view';
 import { addDismissal, listDismissals, removeDismissal } from '$lib/server/db/repositories/users';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,32 +15,13 @@ export const load: PageServerLoad = ({ params, cookies, locals, setHeaders }) =>
 	setHeaders({ 'cache-control': 'private, no-store' });
 
 	const catalogue = getCatalogue();
-	const families = new Map(catalogue.families.map((f) => [f.id, f]));
 	const locale = currentLocale();
 	const dismissedSlugs = locals.user ? new Set(listDismissals(getDb(), locals.user.id)) : new Set<string>();
-	const matches = result.ranking.matches
-		.filter((match) => !dismissedSlugs.has(match.slug))
-		.map((match, index) => {
-			const career = catalogue.careerBySlug.get(match.slug);
-			const family = career ? families.get(career.familyId) : undefined;
-			return {
-				...match,
-				rank: index + 1,
-				// A career removed from the catalogue since keeps its place in the snapshot, without a page.
-				title: career?.title ?? match.slug,
-				hook: career?.hook ?? '',
-				family: family ? family.name[locale] : '',
-				exists: career !== undefined
-			};
-		});
+	const matches = matchesForDisplay(result.ranking, dismissedSlugs, catalogue, locale);
 
 	return {
 		id: result.id,
-		date: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-			dateStyle: 'long',
-			timeStyle: 'short',
-			timeZone: 'Europe/Paris'
-		}).format(result.createdAt),
+		date: formatDate(result.createdAt),
 		signedIn: locals.user !== null,
 		dismissed: [...dismissedSlugs].map((slug) => ({
 			slug,

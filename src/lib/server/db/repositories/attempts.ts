@@ -112,6 +112,7 @@ export interface NewResult {
 	engineVersion: string;
 	catalogueVersion: string;
 	ranking: unknown;
+	summary: unknown;
 }
 
 /**

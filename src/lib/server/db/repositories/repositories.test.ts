@@ -64,7 +64,8 @@ describe('quiz attempts', () => {
 		const compute = (answers: Record<string, number>) => ({
 			engineVersion: 'test',
 			catalogueVersion: 'v',
-			ranking: { answers }
+			ranking: { answers },
+			summary: null
 		});
 		const resultId = finishAttempt(db, attemptId, compute, generateId);
 		expect(finishAttempt(db, attemptId, compute, generateId)).toBe(resultId);
@@ -80,7 +81,7 @@ describe('quiz attempts', () => {
 		const resultId = finishAttempt(
 			db,
 			attemptId,
-			() => ({ engineVersion: 'e', catalogueVersion: 'c', ranking: { matches: [] } }),
+			() => ({ engineVersion: 'e', catalogueVersion: 'c', ranking: { matches: [] }, summary: null }),
 			generateId
 		);
 		expect(findResultForOwner(db, resultId, anonymous('owner'))?.id).toBe(resultId);

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { summarizeRanking } from '$lib/result-summary';
 import { ownedBy, type Owner } from './attempts';
 import type { Ranking } from '$lib/engine';
 import type { Db } from '../client';
@@ -29,4 +30,22 @@ export function findResultForOwner(db: Db, resultId: string, owner: Owner): Stor
 		.where(and(eq(results.id, resultId), condition))
 		.get();
 	return row ? { ...row, ranking: row.ranking as Ranking } : null;
+}
+
+/** Gives a summary to results stored before summaries existed; returns how many it filled. Idempotent. */
+export function backfillResultSummaries(db: Db): number {
+	const missing = db
+		.select({ id: results.id, ranking: results.ranking })
+		.from(results)
+		.where(isNull(results.summary))
+		.all();
+	db.transaction((tx) => {
+		for (const row of missing) {
+			tx.update(results)
+				.set({ summary: summarizeRanking(row.ranking as Ranking) })
+				.where(eq(results.id, row.id))
+				.run();
+		}
+	});
+	return missing.length;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../client';
+import { listAuditAboutStudent, listSharedNotesAboutStudent, listStudentCohorts } from './cohorts';
 import {
 	attemptAnswers,
 	dismissals,
@@ -166,6 +167,10 @@ export function exportUserData(db: Db, userId: string) {
 			attemptIds.length === 0
 				? []
 				: db.select().from(results).where(inArray(results.attemptId, attemptIds)).all(),
-		dismissals: db.select().from(dismissals).where(eq(dismissals.userId, userId)).all()
+		dismissals: db.select().from(dismissals).where(eq(dismissals.userId, userId)).all(),
+		cohorts: listStudentCohorts(db, userId).map(({ counsellorId: _id, ...cohort }) => cohort),
+		/** Only the notes their authors chose to share: private notes are a counsellor's working notes. */
+		notesAboutMe: listSharedNotesAboutStudent(db, userId),
+		viewsOfMyData: listAuditAboutStudent(db, userId)
 	};
 }

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { requireCounsellor } from '$lib/server/auth/guards';
+import { cohortCsv } from '$lib/server/counsellor';
+import type { RequestHandler } from './$types';
+
+/** The cohort as a CSV download; only for the cohort's own counsellor. */
+export const GET: RequestHandler = (event) => {
+	const { user } = requireCounsellor(event);
+	const file = cohortCsv(user.id, event.params.id);
+	if (!file) error(404, { message: 'Cohorte introuvable' });
+	const slug =
+		file.name
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'cohorte';
+	return new Response(file.csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="boussole-${slug}-${new Date().toISOString().slice(0, 10)}.csv"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};

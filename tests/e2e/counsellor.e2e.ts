@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+	createStaffAccount,
+	database,
+	handsOnAnswers,
+	logIn,
+	signUp,
+	submitAndWait,
+	takeWholeQuiz,
+	uniqueId
+} from './helpers';
+
+/** A second person at another computer: their own browser context, so their own cookies. */
+async function otherPerson(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled, locale: 'fr-FR' });
+	return context.newPage();
+}
+
+async function createCohort(page: Page, name: string): Promise<{ url: string; code: string }> {
+	await page.goto('/conseiller');
+	await page.getByLabel('Nom de la cohorte').fill(name);
+	await page.getByLabel('Année scolaire ou groupe (facultatif)').fill('2026-2027');
+	await submitAndWait(page, 'Créer la cohorte');
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	const code = (await page.locator('.code').innerText()).trim();
+	expect(code).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+	return { url: new URL(page.url()).pathname, code };
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`the counsellor journey with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+
+		test('cohort → join by code → quiz → dashboard → note → CSV → leave → access gone', async ({
+			page,
+			browser
+		}) => {
+			const counsellor = uniqueId('conseil');
+			createStaffAccount('counsellor', counsellor);
+			await logIn(page, counsellor);
+			await expect(page.getByRole('link', { name: 'Mes cohortes' })).toBeVisible();
+			const cohort = await createCohort(page, `Terminale ${counsellor.slice(-6)}`);
+			await expect(page.getByText('Personne n’a encore rejoint cette cohorte.')).toBeVisible();
+
+			// A pseudonym-like address that a spreadsheet would run as a formula.
+			const studentPage = await otherPerson(browser, javaScriptEnabled);
+			const student = `=1+2-${uniqueId('e')}@exemple.fr`;
+			await signUp(studentPage, student);
+			await studentPage.getByLabel('Code de la cohorte').fill(cohort.code.toLowerCase().replace('-', ' '));
+			// A GET form: the client router follows it when JavaScript runs, so there is no page load to wait for.
+			await studentPage.getByRole('button', { name: 'Rejoindre' }).click();
+			await expect(studentPage.getByRole('heading', { name: /Partager vos résultats avec/ })).toBeVisible();
+			await expect(studentPage.getByText(`Cette cohorte est suivie par ${counsellor}.`)).toBeVisible();
+			await expect(studentPage.getByText('votre mot de passe ;')).toBeVisible();
+			await submitAndWait(studentPage, 'Je rejoins la cohorte');
+			await expect(studentPage).toHaveURL(/\/compte\?rejoint=1$/);
+			await expect(studentPage.locator('.cohorts')).toContainText(counsellor);
+
+			// Joined, quiz not started yet.
+			await page.goto(cohort.url);
+			const row = page.locator('table.students tbody tr', { hasText: student });
+			await expect(row).toContainText('Pas commencé');
+
+			await studentPage.goto('/quiz');
+			await takeWholeQuiz(studentPage, handsOnAnswers);
+			const firstCareer = (await studentPage.locator('ol.top h3').first().innerText()).trim();
+
+			await page.goto(cohort.url);
+			await expect(row).toContainText('Terminé');
+			await expect(row.locator('ol.top li').first()).toContainText(firstCareer);
+			await expect(page.locator('.figures')).toContainText('1 quiz terminé(s)');
+			await expect(
+				page.getByRole('heading', { name: 'Métier le plus proche de chaque élève' })
+			).toBeVisible();
+			await expect(page.getByRole('img', { name: 'Profil d’intérêts moyen de la cohorte' })).toBeVisible();
+
+			await row.getByRole('link', { name: student }).click();
+			await expect(page.getByRole('heading', { level: 1, name: student })).toBeVisible();
+			await expect(page.locator('ol.top h3').first()).toHaveText(firstCareer);
+			await page
+				.getByLabel('Note', { exact: true })
+				.fill('Aime le concret : parler des bacs pros maintenance.');
+			await page.getByRole('button', { name: 'Ajouter la note' }).click();
+			await expect(page.getByText('Note ajoutée.')).toBeVisible();
+			await expect(page.locator('.note-list')).toContainText('Aime le concret');
+			const studentUrl = new URL(page.url()).pathname;
+
+			const printed = await page.request.get(`${studentUrl}/imprimer`);
+			expect(printed.status()).toBe(200);
+			expect(await printed.text()).toContain('Fiche entretien');
+
+			const csv = await page.request.get(`${cohort.url}/export.csv`);
+			expect(csv.status()).toBe(200);
+			expect(csv.headers()['content-type']).toContain('text/csv');
+			const lines = (await csv.text())
+				.replace(/^\uFEFF/, '')
+				.trim()
+				.split('\r\n');
+			expect(lines).toHaveLength(2);
+			expect(lines[0]).toMatch(/^eleve;statut;/);
+			expect(lines[1]!.startsWith(`'${student};done;`)).toBe(true);
+			expect(lines[1]).toContain(firstCareer);
+
+			// Every read of the student's data is in the audit log.
+			const db = database();
+			const audited = db
+				.prepare(
+					`select action from audit_log a join users u on u.id = a.student_id where u.identifier = ? order by a.id`
+				)
+				.all(student) as { action: string }[];
+			db.close();
+			expect(audited.map((a) => a.action)).toEqual(
+				expect.arrayContaining(['student_viewed', 'student_printed', 'cohort_exported'])
+			);
+
+			// The student sees who looked, then leaves: access ends with the next request.
+			await studentPage.goto('/compte');
+			await expect(studentPage.getByText(/Consultations de vos données : [1-9]/)).toBeVisible();
+			await studentPage.getByRole('button', { name: /Quitter « Terminale/ }).click();
+			await expect(studentPage.getByText('Vous avez quitté la cohorte')).toBeVisible();
+			expect((await page.goto(studentUrl))?.status()).toBe(404);
+			const after = await page.request.get(`${cohort.url}/export.csv`);
+			expect((await after.text()).trim().split('\r\n')).toHaveLength(1);
+			await studentPage.context().close();
+		});
+	});
+}
+
+test('the counsellor pages pass axe, and a student cannot open them', async ({ page, browser }) => {
+	const counsellor = uniqueId('conseil-axe');
+	createStaffAccount('counsellor', counsellor);
+	await logIn(page, counsellor);
+	const cohort = await createCohort(page, 'Cohorte accessible');
+
+	const studentPage = await otherPerson(browser, true);
+	const student = uniqueId('eleve-axe');
+	await signUp(studentPage, student);
+	await studentPage.goto(`/compte/rejoindre?code=${cohort.code}`);
+	const consent = await new AxeBuilder({ page: studentPage }).analyze();
+	expect(consent.violations).toEqual([]);
+	await submitAndWait(studentPage, 'Je rejoins la cohorte');
+	await studentPage.goto('/quiz');
+	await takeWholeQuiz(studentPage, handsOnAnswers);
+	expect((await studentPage.goto('/conseiller'))?.status()).toBe(403);
+	expect((await studentPage.goto(cohort.url))?.status()).toBe(403);
+	await studentPage.context().close();
+
+	await page.goto(cohort.url);
+	await page.locator('table.students a').first().click();
+	const studentUrl = new URL(page.url()).pathname;
+	for (const path of [
+		'/conseiller',
+		cohort.url,
+		studentUrl,
+		`${studentUrl}/imprimer`,
+		`${studentUrl}/comparer`
+	]) {
+		await page.goto(path);
+		await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+		const results = await new AxeBuilder({ page }).analyze();
+		expect(results.violations, path).toEqual([]);
+	}
+});
