@@ -5,12 +5,11 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const APP_PORT = 4310;
 const BARE_PORT = 4311;
-const APP = `http://127.0.0.1:${APP_PORT}`;
+const APP = 'http://127.0.0.1:4310';
 const LOAD = { connections: 10, duration: 5, pipelining: 1 } as const;
 
-async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
 		try {
@@ -23,17 +22,23 @@ async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 	throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-function startApp(databasePath: string): ChildProcess {
+/** The built server (`node build`) on `url`, with its own database file. */
+export function startApp(databasePath: string, url = APP): ChildProcess {
 	return spawn(process.execPath, ['build'], {
 		env: {
 			...process.env,
-			PORT: String(APP_PORT),
+			PORT: new URL(url).port,
 			HOST: '127.0.0.1',
-			ORIGIN: APP,
+			ORIGIN: url,
 			DATABASE_URL: databasePath
 		},
 		stdio: 'ignore'
 	});
+}
+
+/** Deletes a bench database with its WAL files. */
+export function removeDatabase(databasePath: string): void {
+	for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
 }
 
 /** Takes the quiz over plain form posts, as a browser without JavaScript would; returns the result path. */
@@ -123,6 +128,6 @@ export async function benchHttp(): Promise<void> {
 		}
 	} finally {
 		app.kill();
-		for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
+		removeDatabase(databasePath);
 	}
 }

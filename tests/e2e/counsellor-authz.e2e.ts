@@ -1,0 +1,240 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { PASSWORD, createStaffAccount, database, uniqueId } from './helpers';
+
+/**
+ * The authorization matrix of the counsellor space, against the built server: every page, action and
+ * export × every kind of visitor → the status the server must answer. 303 is the way to the log-in page,
+ * 403 « not your space », 404 « nothing here for you » (someone else's cohort or student looks absent).
+ */
+const ROLES = ['anonymous', 'student', 'otherStudent', 'counsellor', 'otherCounsellor', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+type Expected = Record<Role, number>;
+
+const ownerOnly: Expected = {
+	anonymous: 303,
+	student: 403,
+	otherStudent: 403,
+	counsellor: 200,
+	otherCounsellor: 404,
+	admin: 403
+};
+
+test.describe.configure({ mode: 'serial' });
+
+const clients = {} as Record<Role, APIRequestContext>;
+const ids = { cohort: '', otherCohort: '', student: '', otherStudent: '', note: '', spareNote: '' };
+
+async function post(client: APIRequestContext, path: string, form: Record<string, string>) {
+	return client.post(path, { form, maxRedirects: 0, headers: { origin: test.info().project.use.baseURL! } });
+}
+
+function expectRedirect(status: number, location: string | undefined, pattern: RegExp) {
+	expect(status).toBe(303);
+	expect(location).toMatch(pattern);
+}
+
+test.beforeAll(async ({ playwright }) => {
+	const baseURL = test.info().project.use.baseURL!;
+	const names = {} as Record<Role, string>;
+	for (const role of ROLES) {
+		// As a browser asks: SvelteKit answers form actions in JSON to anyone who does not accept HTML.
+		clients[role] = await playwright.request.newContext({
+			baseURL,
+			extraHTTPHeaders: { accept: 'text/html' }
+		});
+		names[role] = uniqueId(role.toLowerCase());
+	}
+	createStaffAccount('counsellor', names.counsellor);
+	createStaffAccount('counsellor', names.otherCounsellor);
+	createStaffAccount('admin', names.admin);
+	for (const role of ['student', 'otherStudent'] as const) {
+		const signUp = await post(clients[role], '/compte/inscription', {
+			identifier: names[role],
+			password: PASSWORD,
+			birthYear: '2000'
+		});
+		expect(signUp.status()).toBe(303);
+	}
+	for (const role of ['counsellor', 'otherCounsellor', 'admin'] as const) {
+		const logIn = await post(clients[role], '/compte/connexion', {
+			identifier: names[role],
+			password: PASSWORD
+		});
+		expect(logIn.status()).toBe(303);
+	}
+	for (const [role, key] of [
+		['counsellor', 'cohort'],
+		['otherCounsellor', 'otherCohort']
+	] as const) {
+		const created = await post(clients[role], '/conseiller?/create', {
+			name: `Cohorte ${role}`,
+			groupLabel: ''
+		});
+		ids[key] = created.headers().location!.match(/cohortes\/([a-z2-7]+)/)![1]!;
+	}
+
+	const db = database();
+	const code = (
+		db.prepare('select join_code from cohorts where id = ?').get(ids.cohort) as { join_code: string }
+	).join_code;
+	const userId = (identifier: string) =>
+		(db.prepare('select id from users where identifier = ?').get(identifier) as { id: string }).id;
+	ids.student = userId(names.student);
+	ids.otherStudent = userId(names.otherStudent);
+	db.close();
+
+	const joined = await post(clients.student, '/compte/rejoindre', { code });
+	expectRedirect(joined.status(), joined.headers().location, /\/compte\?rejoint=1$/);
+	for (const key of ['note', 'spareNote'] as const) {
+		expect(
+			(await post(clients.counsellor, `/conseiller/eleves/${ids.student}?/addNote`, { body: key })).status()
+		).toBe(200);
+	}
+	const notes = database();
+	const rows = notes
+		.prepare('select id, body from counsellor_notes where student_id = ?')
+		.all(ids.student) as {
+		id: string;
+		body: string;
+	}[];
+	notes.close();
+	ids.note = rows.find((r) => r.body === 'note')!.id;
+	ids.spareNote = rows.find((r) => r.body === 'spareNote')!.id;
+});
+
+test.afterAll(async () => {
+	for (const client of Object.values(clients)) await client.dispose();
+});
+
+interface Case {
+	name: string;
+	request: (client: APIRequestContext) => ReturnType<APIRequestContext['get']>;
+	expected: Expected;
+}
+
+const cases: Case[] = [
+	{
+		name: 'GET /conseiller',
+		request: (c) => c.get('/conseiller', { maxRedirects: 0 }),
+		expected: { ...ownerOnly, otherCounsellor: 200 }
+	},
+	{
+		name: 'POST /conseiller?/create (bad input)',
+		request: (c) => post(c, '/conseiller?/create', { name: '' }),
+		expected: { ...ownerOnly, counsellor: 400, otherCounsellor: 400 }
+	},
+	{
+		name: 'GET the cohort page',
+		request: (c) => c.get(`/conseiller/cohortes/${ids.cohort}?tri=score&ordre=desc`, { maxRedirects: 0 }),
+		expected: ownerOnly
+	},
+	{
+		name: 'GET the cohort CSV',
+		request: (c) => c.get(`/conseiller/cohortes/${ids.cohort}/export.csv`, { maxRedirects: 0 }),
+		expected: ownerOnly
+	},
+	{
+		name: 'GET a cohort that does not exist',
+		request: (c) => c.get('/conseiller/cohortes/aaaaaaaaaaaaaaaaaaaaaaaa', { maxRedirects: 0 }),
+		expected: { ...ownerOnly, counsellor: 404 }
+	},
+	...(['rename', 'rotate', 'archive', 'unarchive'] as const).map((action) => ({
+		name: `POST the cohort ?/${action}`,
+		request: (c: APIRequestContext) =>
+			post(c, `/conseiller/cohortes/${ids.cohort}?/${action}`, { name: 'Cohorte renommée', groupLabel: '' }),
+		expected: ownerOnly
+	})),
+	{
+		name: 'GET the student page',
+		request: (c) => c.get(`/conseiller/eleves/${ids.student}`, { maxRedirects: 0 }),
+		expected: ownerOnly
+	},
+	{
+		name: 'GET the student print view',
+		request: (c) => c.get(`/conseiller/eleves/${ids.student}/imprimer`, { maxRedirects: 0 }),
+		expected: ownerOnly
+	},
+	{
+		name: 'GET the student comparison',
+		request: (c) => c.get(`/conseiller/eleves/${ids.student}/comparer`, { maxRedirects: 0 }),
+		expected: ownerOnly
+	},
+	{
+		name: 'GET a student who joined no cohort of theirs',
+		request: (c) => c.get(`/conseiller/eleves/${ids.otherStudent}`, { maxRedirects: 0 }),
+		expected: { ...ownerOnly, counsellor: 404 }
+	},
+	{
+		name: 'POST ?/addNote',
+		request: (c) => post(c, `/conseiller/eleves/${ids.student}?/addNote`, { body: 'Une note' }),
+		expected: ownerOnly
+	},
+	{
+		name: 'POST ?/editNote',
+		request: (c) =>
+			post(c, `/conseiller/eleves/${ids.student}?/editNote`, { noteId: ids.note, body: 'Modifiée' }),
+		expected: ownerOnly
+	},
+	{
+		name: 'POST ?/deleteNote',
+		request: (c) => post(c, `/conseiller/eleves/${ids.student}?/deleteNote`, { noteId: ids.spareNote }),
+		expected: ownerOnly
+	},
+	{
+		name: 'POST ?/addNote about a student who is not theirs',
+		request: (c) => post(c, `/conseiller/eleves/${ids.otherStudent}?/addNote`, { body: 'Une note' }),
+		expected: { ...ownerOnly, counsellor: 404 }
+	},
+	{
+		name: 'POST /compte/rejoindre with a code of no cohort',
+		request: (c) => post(c, '/compte/rejoindre', { code: 'ZZZZ-ZZZZ' }),
+		expected: {
+			anonymous: 303,
+			student: 404,
+			otherStudent: 404,
+			counsellor: 403,
+			otherCounsellor: 403,
+			admin: 403
+		}
+	},
+	{
+		name: 'POST /compte?/leave a cohort one is not in',
+		request: (c) => post(c, '/compte?/leave', { cohortId: ids.otherCohort }),
+		expected: {
+			anonymous: 303,
+			student: 404,
+			otherStudent: 404,
+			counsellor: 404,
+			otherCounsellor: 404,
+			admin: 404
+		}
+	}
+];
+
+for (const { name, request, expected } of cases) {
+	test(`authorization: ${name}`, async () => {
+		const answers = {} as Record<Role, number>;
+		for (const role of ROLES) {
+			const response = await request(clients[role]);
+			answers[role] = response.status();
+			if (response.status() === 303 && role === 'anonymous')
+				expect(response.headers().location).toMatch(/^\/compte\/connexion\?redirectTo=/);
+		}
+		expect(answers).toEqual(expected);
+	});
+}
+
+test('only the owner’s reads are in the audit log, and a refused read writes nothing', async () => {
+	const db = database();
+	const rows = db
+		.prepare(
+			`select u.identifier as actor, a.action from audit_log a join users u on u.id = a.actor_id
+			 where a.student_id = ? or a.cohort_id = ?`
+		)
+		.all(ids.student, ids.cohort) as { actor: string; action: string }[];
+	db.close();
+	expect(new Set(rows.map((r) => r.actor)).size).toBe(1);
+	expect(new Set(rows.map((r) => r.action))).toEqual(
+		new Set(['cohort_viewed', 'cohort_exported', 'student_viewed', 'student_printed'])
+	);
+});
