@@ -22,6 +22,9 @@ const RUNS = 30;
 const COUNSELLOR = { identifier: 'conseillere-bench', password: 'boussole-bench-cohorte' };
 const DAY = 86_400_000;
 
+/** Student n's pseudonym: the default sort (by name) puts students 1 to 50 on the first page. */
+const identifier = (n: number) => `eleve-${String(n).padStart(4, '0')}`;
+
 /**
  * Writes a counsellor and one cohort of STUDENTS members straight into the database, with the project's
  * own code for the catalogue and the rankings, in one transaction. 10 % of the students have not started,
@@ -64,12 +67,19 @@ async function generateCohort(databasePath: string): Promise<{ cohortId: string;
 		sqlite.transaction(() => {
 			const counsellorId = generateId();
 			insertUser.run(counsellorId, COUNSELLOR.identifier, 'counsellor', passwordHash, 1980, now - 400 * DAY);
-			insertCohort.run(cohortId, counsellorId, 'Bench 2 000', '2026-2027', generateJoinCode(), now - 365 * DAY);
+			insertCohort.run(
+				cohortId,
+				counsellorId,
+				'Bench 2 000',
+				'2026-2027',
+				generateJoinCode(),
+				now - 365 * DAY
+			);
 			for (let i = 0; i < STUDENTS; i += 1) {
 				const studentId = generateId();
 				const joinedAt = now - Math.floor(next() * 300 * DAY) - DAY;
 				// Students never log in here: the hash only has to fill the column.
-				insertUser.run(studentId, `eleve-${String(i + 1).padStart(4, '0')}`, 'student', '-', 2009, joinedAt);
+				insertUser.run(studentId, identifier(i + 1), 'student', '-', 2009, joinedAt);
 				insertMember.run(cohortId, studentId, joinedAt);
 				const status = statusOf(i);
 				if (status === 'not_started') continue;
@@ -80,8 +90,7 @@ async function generateCohort(databasePath: string): Promise<{ cohortId: string;
 				}
 				// Spread RESULTS over the finished students as evenly as whole numbers allow.
 				const quizzes =
-					Math.floor(RESULTS / finishedCount) +
-					(finishedSoFar < RESULTS % finishedCount ? 1 : 0);
+					Math.floor(RESULTS / finishedCount) + (finishedSoFar < RESULTS % finishedCount ? 1 : 0);
 				finishedSoFar += 1;
 				// Each student leans towards some dimensions; a low `decided` gives a flat profile (« à accompagner »).
 				const lean = Object.fromEntries(DIMENSION_IDS.map((id) => [id, next() * 2 - 1]));
@@ -135,9 +144,7 @@ async function logIn(): Promise<string> {
 		redirect: 'manual',
 		headers: { origin: APP, 'content-type': 'application/x-www-form-urlencoded' }
 	});
-	const session = response.headers
-		.getSetCookie()
-		.find((cookie) => cookie.startsWith('boussole_session='));
+	const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('boussole_session='));
 	if (!session) throw new Error(`The counsellor could not log in (${response.status})`);
 	return session.split(';')[0]!;
 }
@@ -184,14 +191,13 @@ export async function benchCohort(): Promise<void> {
 				`${(rankingMs / 1000).toFixed(1)} s of it ranking; database ${databaseMb.toFixed(0)} MB); ` +
 				`${WARM_UP} warm-up then ${RUNS} sequential requests each, time to last byte`
 		);
-		console.log(
-			'request                          bytes   median ms   p95 ms   RSS before MB   peak RSS MB'
-		);
+		console.log('request                          bytes   median ms   p95 ms   RSS before MB   peak RSS MB');
 		const requests: [string, string, (body: string) => boolean][] = [
 			[
 				`cohort page (1 of ${pages})`,
 				`/conseiller/cohortes/${cohortId}`,
-				(body) => body.includes('eleve-0001') && !body.includes(`eleve-${COHORT_PAGE_SIZE + 1}`)
+				(body) =>
+					body.includes(identifier(COHORT_PAGE_SIZE)) && !body.includes(identifier(COHORT_PAGE_SIZE + 1))
 			],
 			[
 				'CSV export',

@@ -22,7 +22,7 @@ export function launchCareers(): Career[] {
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run ranks the same synthetic catalogue. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,8 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { seedDemoAccounts } from '$lib/server/demo';
+import { getCatalogue } from '$lib/server/catalog';
+import { seedDemoAccounts, seedDemoCohort } from '$lib/server/demo';
 import { prepareDatabase } from '$lib/server/startup';
 import { env } from '$env/dynamic/private';
 
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 	if (env.BOUSSOLE_DEMO === '1') {
 		const created = await seedDemoAccounts(getDb());
 		if (created > 0) console.info(`Boussole: ${created} demo account(s) created (local use only)`);
+		if (await seedDemoCohort(getDb(), getCatalogue())) console.info('Boussole: demo cohort created');
 	}
 };
 
