@@ -147,7 +147,7 @@ test('the counsellor pages pass axe, and a student cannot open them', async ({ p
 	await studentPage.context().close();
 
 	await page.goto(cohort.url);
-	await page.locator('table.students a').first().click();
+	await page.locator('table.students tbody a').first().click();
 	const studentUrl = new URL(page.url()).pathname;
 	for (const path of [
 		'/conseiller',
