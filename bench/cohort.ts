@@ -11,7 +11,7 @@ import { migrateDatabase, openDatabase } from '../src/lib/server/db/client';
 import { readCatalogue, seedCatalogue } from '../src/lib/server/db/repositories/catalogue';
 import { generateId } from '../src/lib/server/ids';
 import { rankAnswers } from '../src/lib/server/matching';
-import { random } from './engine';
+import { seededRandom } from '../src/lib/seeded-random';
 import { removeDatabase, startApp, waitFor } from './http';
 
 const APP = 'http://127.0.0.1:4312';
@@ -38,7 +38,7 @@ async function generateCohort(databasePath: string): Promise<{ cohortId: string;
 		seedCatalogue(db, loadCatalogueContent());
 		const catalogue = readCatalogue(db);
 		const passwordHash = await hashPassword(COUNSELLOR.password);
-		const next = random(2000);
+		const next = seededRandom(2000);
 		const now = Date.now();
 		const statusOf = (i: number) => (i % 20 < 2 ? 'not_started' : i % 20 === 2 ? 'in_progress' : 'done');
 		const finishedCount = Array.from({ length: STUDENTS }, (_, i) => statusOf(i)).filter(

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../src/lib/seeded-random';
 import {
 	RIASEC_IDS,
 	SKILL_IDS,
@@ -21,20 +22,8 @@ export function launchCareers(): Career[] {
 		});
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run ranks the same synthetic catalogue. */
-export function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function syntheticCareers(count: number): Career[] {
-	const next = random(42);
+	const next = seededRandom(42);
 	return Array.from({ length: count }, (_, i) => ({
 		slug: `synthetic-${String(i).padStart(5, '0')}`,
 		vector: {
@@ -45,7 +34,7 @@ export function syntheticCareers(count: number): Career[] {
 }
 
 export function benchProfile(): Profile {
-	const next = random(7);
+	const next = seededRandom(7);
 	return profileFromValues({
 		riasec: Object.fromEntries(RIASEC_IDS.map((id) => [id, next()])),
 		skills: Object.fromEntries(SKILL_IDS.map((id) => [id, next()]))

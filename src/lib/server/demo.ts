@@ -1,5 +1,5 @@
 import { DIMENSION_IDS } from '$lib/engine';
-import { summarizeRanking } from '$lib/result-summary';
+import { seededRandom } from '$lib/seeded-random';
 import type { Catalogue } from './catalog/types';
 import type { Db } from './db/client';
 import { finishAttempt, saveAnswers } from './db/repositories/attempts';
@@ -9,7 +9,7 @@ import type { UserRole } from './db/schema';
 import { hashPassword } from './auth/password';
 import { generateJoinCode } from './cohorts/join-code';
 import { generateId } from './ids';
-import { rankAnswers } from './matching';
+import { resultOfAnswers } from './matching';
 
 /** Demo accounts for a local try-out (`npm start`), never for a real deployment: their password is public. */
 export const DEMO_PASSWORD = 'boussole-demo-2026';
@@ -31,18 +31,6 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
 		if (ok) created += 1;
 	}
 	return created;
-}
-
-/** Small deterministic generator (mulberry32): the demo class is the same on every machine. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** Answers of an imaginary student whose leanings are `traits` (−1…1 per dimension), with some noise. */
@@ -79,6 +67,7 @@ export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<bool
 	);
 	joinCohort(db, cohortId, demoStudent.id);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	// Deterministic: the demo class is the same on every machine.
 	const random = seededRandom(2026);
 	const day = 24 * 60 * 60 * 1000;
 	const start = Date.now() - 40 * day;
@@ -101,21 +90,7 @@ export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<bool
 			const when = new Date(joinedAt.getTime() + (round * 14 + 2 + (i % 5)) * day);
 			const attemptId = saveAnswers(db, owner, answers, generateId, when);
 			if (i % 10 === 5) break; // in progress
-			finishAttempt(
-				db,
-				attemptId,
-				(stored) => {
-					const ranking = rankAnswers(catalogue, stored);
-					return {
-						engineVersion: ranking.engineVersion,
-						catalogueVersion: catalogue.version,
-						ranking,
-						summary: summarizeRanking(ranking)
-					};
-				},
-				generateId,
-				when
-			);
+			finishAttempt(db, attemptId, (stored) => resultOfAnswers(catalogue, stored), generateId, when);
 			// The second round: a few answers moved, as after a term of discovery.
 			for (const question of catalogue.questions.slice(0, 12))
 				answers[question.id] = Math.min(

@@ -10,8 +10,7 @@ import {
 	type Owner
 } from './db/repositories/attempts';
 import { generateId } from './ids';
-import { rankAnswers } from './matching';
-import { summarizeRanking } from '$lib/result-summary';
+import { resultOfAnswers } from './matching';
 
 /** Small pages: four questions fit a phone screen and keep a page's worth of answers per request. */
 export const QUIZ_PAGE_SIZE = 4;
@@ -93,15 +92,7 @@ export function finishOwnerQuiz(owner: Owner): FinishOutcome {
 	const resultId = finishAttempt(
 		getDb(),
 		attemptId,
-		(stored) => {
-			const ranking = rankAnswers(catalogue, stored);
-			return {
-				engineVersion: ranking.engineVersion,
-				catalogueVersion: catalogue.version,
-				ranking,
-				summary: summarizeRanking(ranking)
-			};
-		},
+		(stored) => resultOfAnswers(catalogue, stored),
 		generateId
 	);
 	return { ok: true, resultId };

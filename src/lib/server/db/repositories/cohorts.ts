@@ -264,10 +264,21 @@ export function addNote(
 		.run();
 }
 
+type NoteKey = { id: string; authorId: string; studentId: string };
+
+/** The note, only if this author wrote it about this student: another id matches nothing. */
+function theNote(key: NoteKey) {
+	return and(
+		eq(counsellorNotes.id, key.id),
+		eq(counsellorNotes.authorId, key.authorId),
+		eq(counsellorNotes.studentId, key.studentId)
+	);
+}
+
 /** Edits the author's own note; false when the note is not theirs or not about this student. */
 export function updateNote(
 	db: Db,
-	key: { id: string; authorId: string; studentId: string },
+	key: NoteKey,
 	change: { body: string; shared: boolean },
 	now = new Date()
 ): boolean {
@@ -275,30 +286,13 @@ export function updateNote(
 		db
 			.update(counsellorNotes)
 			.set({ ...change, updatedAt: now })
-			.where(
-				and(
-					eq(counsellorNotes.id, key.id),
-					eq(counsellorNotes.authorId, key.authorId),
-					eq(counsellorNotes.studentId, key.studentId)
-				)
-			)
+			.where(theNote(key))
 			.run().changes === 1
 	);
 }
 
-export function deleteNote(db: Db, key: { id: string; authorId: string; studentId: string }): boolean {
-	return (
-		db
-			.delete(counsellorNotes)
-			.where(
-				and(
-					eq(counsellorNotes.id, key.id),
-					eq(counsellorNotes.authorId, key.authorId),
-					eq(counsellorNotes.studentId, key.studentId)
-				)
-			)
-			.run().changes === 1
-	);
+export function deleteNote(db: Db, key: NoteKey): boolean {
+	return db.delete(counsellorNotes).where(theNote(key)).run().changes === 1;
 }
 
 export interface AuditEntry {
