@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, createStaffAccount, database, uniqueId } from './helpers';
+import { PASSWORD, createAccountWithCli, database, uniqueId } from './helpers';
 
 /**
  * The authorization matrix of the counsellor space, against the built server: every page, action and
@@ -44,9 +44,9 @@ test.beforeAll(async ({ playwright }) => {
 		});
 		names[role] = uniqueId(role.toLowerCase());
 	}
-	createStaffAccount('counsellor', names.counsellor);
-	createStaffAccount('counsellor', names.otherCounsellor);
-	createStaffAccount('admin', names.admin);
+	createAccountWithCli('counsellor', names.counsellor);
+	createAccountWithCli('counsellor', names.otherCounsellor);
+	createAccountWithCli('admin', names.admin);
 	for (const role of ['student', 'otherStudent'] as const) {
 		const signUp = await post(clients[role], '/compte/inscription', {
 			identifier: names[role],

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
-	createStaffAccount,
+	createAccountWithCli,
 	database,
 	handsOnAnswers,
 	logIn,
@@ -37,7 +37,7 @@ for (const javaScriptEnabled of [true, false]) {
 			browser
 		}) => {
 			const counsellor = uniqueId('conseil');
-			createStaffAccount('counsellor', counsellor);
+			createAccountWithCli('counsellor', counsellor);
 			await logIn(page, counsellor);
 			await expect(page.getByRole('link', { name: 'Mes cohortes' })).toBeVisible();
 			const cohort = await createCohort(page, `Terminale ${counsellor.slice(-6)}`);
@@ -60,6 +60,19 @@ for (const javaScriptEnabled of [true, false]) {
 			// Joined, quiz not started yet.
 			await page.goto(cohort.url);
 			const row = page.locator('table.students tbody tr', { hasText: student });
+			await expect(row).toContainText('Pas commencé');
+
+			// A new code stops joins with the old one; the student who joined stays.
+			await page.getByRole('button', { name: 'Changer le code' }).click();
+			await expect(page.locator('.code')).not.toHaveText(cohort.code);
+			const latecomer = await otherPerson(browser, javaScriptEnabled);
+			await signUp(latecomer, uniqueId('retard'));
+			await latecomer.goto(`/compte/rejoindre?code=${cohort.code}`);
+			await expect(latecomer.getByRole('alert')).toContainText(
+				'Ce code ne correspond à aucune cohorte ouverte'
+			);
+			await latecomer.context().close();
+			await page.reload();
 			await expect(row).toContainText('Pas commencé');
 
 			await studentPage.goto('/quiz');
@@ -129,7 +142,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 test('the counsellor pages pass axe, and a student cannot open them', async ({ page, browser }) => {
 	const counsellor = uniqueId('conseil-axe');
-	createStaffAccount('counsellor', counsellor);
+	createAccountWithCli('counsellor', counsellor);
 	await logIn(page, counsellor);
 	const cohort = await createCohort(page, 'Cohorte accessible');
 
@@ -161,4 +174,43 @@ test('the counsellor pages pass axe, and a student cannot open them', async ({ p
 		const results = await new AxeBuilder({ page }).analyze();
 		expect(results.violations, path).toEqual([]);
 	}
+});
+
+test('joining: under 15 without a parent’s recorded consent, a counsellor, a wrong code: refused, nothing joined', async ({
+	page,
+	browser
+}) => {
+	const counsellor = uniqueId('conseil-refus');
+	createAccountWithCli('counsellor', counsellor);
+	await logIn(page, counsellor);
+	const cohort = await createCohort(page, 'Cohorte fermée aux erreurs');
+	expect((await page.goto(`/compte/rejoindre?code=${cohort.code}`))?.status()).toBe(200);
+	await expect(page.getByRole('alert')).toHaveText('Seuls les comptes élèves peuvent rejoindre une cohorte.');
+
+	const young = uniqueId('jeune');
+	createAccountWithCli('student', young, new Date().getFullYear() - 13);
+	const studentPage = await otherPerson(browser, true);
+	await logIn(studentPage, young);
+	await studentPage.goto(`/compte/rejoindre?code=${cohort.code}`);
+	await expect(studentPage.getByRole('alert')).toContainText(
+		'Avant 15 ans, rejoindre une cohorte demande le consentement d’un parent'
+	);
+	await expect(studentPage.getByRole('button', { name: 'Je rejoins la cohorte' })).toHaveCount(0);
+
+	await studentPage.context().close();
+
+	// An archived cohort takes nobody, even with its code; a code that is no code is named as such.
+	await page.goto(cohort.url);
+	await submitAndWait(page, 'Archiver la cohorte');
+	await expect(page.getByText('Cette cohorte est archivée')).toBeVisible();
+	const adultPage = await otherPerson(browser, true);
+	await signUp(adultPage, uniqueId('adulte'));
+	await adultPage.goto(`/compte/rejoindre?code=${cohort.code}`);
+	await expect(adultPage.getByRole('alert')).toContainText('Ce code ne correspond à aucune cohorte ouverte');
+	await adultPage.goto('/compte/rejoindre?code=abc');
+	await expect(adultPage.getByRole('alert')).toContainText('Un code de cohorte a 8 caractères');
+	await adultPage.context().close();
+
+	await page.goto(cohort.url);
+	await expect(page.getByText('Personne n’a encore rejoint cette cohorte.')).toBeVisible();
 });

@@ -70,11 +70,28 @@ export async function submitAndWait(page: Page, button: string) {
 	await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: button }).click()]);
 }
 
-/** Staff accounts exist only through the bootstrap command, as in production: run it on the test database. */
-export function createStaffAccount(role: 'counsellor' | 'admin', identifier: string): void {
+/**
+ * Staff accounts exist only through the bootstrap command, as in production: run it on the test database.
+ * It also makes students the sign-up form cannot (under 15 without a recorded parental consent).
+ */
+export function createAccountWithCli(
+	role: 'student' | 'counsellor' | 'admin',
+	identifier: string,
+	birthYear = 1990
+): void {
 	execFileSync(
 		process.execPath,
-		['--import', 'tsx', 'scripts/user-create.ts', '--role', role, '--identifier', identifier],
+		[
+			'--import',
+			'tsx',
+			'scripts/user-create.ts',
+			'--role',
+			role,
+			'--identifier',
+			identifier,
+			'--birth-year',
+			String(birthYear)
+		],
 		{
 			input: PASSWORD,
 			env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_PATH },
