@@ -112,7 +112,7 @@ for (const javaScriptEnabled of [true, false]) {
 				.split('\r\n');
 			expect(lines).toHaveLength(2);
 			expect(lines[0]).toMatch(/^eleve;statut;/);
-			expect(lines[1]!.startsWith(`'${student};done;`)).toBe(true);
+			expect(lines[1]!.startsWith(`'${student};terminé;`)).toBe(true);
 			expect(lines[1]).toContain(firstCareer);
 
 			// Every read of the student's data is in the audit log.
@@ -211,6 +211,10 @@ test('joining: under 15 without a parent’s recorded consent, a counsellor, a w
 	await expect(adultPage.getByRole('alert')).toContainText('Un code de cohorte a 8 caractères');
 	await adultPage.context().close();
 
-	await page.goto(cohort.url);
-	await expect(page.getByText('Personne n’a encore rejoint cette cohorte.')).toBeVisible();
+	const db = database();
+	const cohortId = cohort.url.split('/').pop();
+	expect(db.prepare('select count(*) as n from cohort_members where cohort_id = ?').get(cohortId)).toEqual({
+		n: 0
+	});
+	db.close();
 });

@@ -2,8 +2,18 @@ import { currentLocale, formatDate } from '$lib/labels';
 import { RIASEC_IDS } from '$lib/engine';
 import { needsSupport } from '$lib/result-summary';
 import { getCatalogue } from './catalog';
+import { toCsv } from './cohorts/csv';
+import {
+	compareIdentifiers,
+	cohortOverview,
+	selectStudents,
+	studentRow,
+	type CohortQuery,
+	type QuizStatus
+} from './cohorts/view';
+import { compareUserResults } from './compare-results';
 import { getDb } from './db';
-import { listOwnerResults } from './db/repositories/attempts';
+import { listOwnerResultDates } from './db/repositories/attempts';
 import {
 	counsellorCanSeeStudent,
 	findCounsellorCohort,
@@ -13,47 +23,63 @@ import {
 	recordAudit
 } from './db/repositories/cohorts';
 import { findResultForOwner } from './db/repositories/results';
-import { findUserById, listDismissals } from './db/repositories/users';
+import { findUserById, listDismissals, type User } from './db/repositories/users';
 import type { AuditAction } from './db/schema';
-import { toCsv } from './cohorts/csv';
-import { cohortOverview, selectStudents, studentRow, type CohortQuery } from './cohorts/view';
 import { matchesForDisplay } from './result-view';
 
 /**
- * The counsellor space's reads. Each one checks the only rule (an active membership in one of the
- * counsellor's own cohorts) in the same call that reads, and writes the audit trace before returning data:
- * a route cannot forget either.
+ * The counsellor space's reads. Each one checks the only rule (a membership in one of the counsellor's own
+ * cohorts that are not archived) in the same call that reads, and writes the audit trace, one entry per
+ * student whose data is sent, before returning anything: a route cannot forget either.
  */
 
-export function cohortDashboard(counsellorId: string, cohortId: string, query: CohortQuery) {
+type Counsellor = Pick<User, 'id' | 'identifier'>;
+
+/**
+ * The cohort page. An archived cohort shows its settings only: archiving ends the counsellor's access to
+ * its members (they stay members, and access comes back if the cohort is reactivated, until they leave).
+ */
+export function cohortDashboard(counsellor: Counsellor, cohortId: string, query: CohortQuery) {
 	const db = getDb();
-	const cohort = findCounsellorCohort(db, cohortId, counsellorId);
+	const cohort = findCounsellorCohort(db, cohortId, counsellor.id);
 	if (!cohort) return null;
 	const catalogue = getCatalogue();
-	const rows = listCohortMembers(db, cohortId).map((member) => studentRow(member, catalogue));
-	recordAudit(db, [{ actorId: counsellorId, action: 'cohort_viewed', cohortId }]);
+	const rows =
+		cohort.archivedAt === null
+			? listCohortMembers(db, cohortId).map((member) => studentRow(member, catalogue))
+			: [];
 	const selection = selectStudents(rows, query, catalogue);
-	return {
-		cohort,
-		overview: cohortOverview(rows, catalogue, currentLocale()),
-		...selection
-	};
+	recordAudit(
+		db,
+		selection.page.map((row) => ({ actor: counsellor, action: 'cohort_viewed', studentId: row.id, cohortId }))
+	);
+	return { cohort, overview: cohortOverview(rows, catalogue, currentLocale()), ...selection };
 }
 
 const CSV_TOP = 5;
+const CSV_STATUS: Record<QuizStatus, string> = {
+	not_started: 'pas commencé',
+	in_progress: 'en cours',
+	done: 'terminé'
+};
+/** yyyy-mm-dd in Paris time: what a spreadsheet sorts, on the day the user lived it. */
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
 
-/** The whole cohort as CSV, one row per student; every student in it gets an audit entry. */
-export function cohortCsv(counsellorId: string, cohortId: string): { name: string; csv: string } | null {
+/** The whole cohort as CSV (French, for French spreadsheets), one row per student, each one audited. */
+export function cohortCsv(
+	counsellor: Counsellor,
+	cohortId: string
+): { name: string; day: string; csv: string } | null {
 	const db = getDb();
-	const cohort = findCounsellorCohort(db, cohortId, counsellorId);
-	if (!cohort) return null;
+	const cohort = findCounsellorCohort(db, cohortId, counsellor.id);
+	if (!cohort || cohort.archivedAt !== null) return null;
 	const catalogue = getCatalogue();
 	const rows = listCohortMembers(db, cohortId)
 		.map((member) => studentRow(member, catalogue, CSV_TOP))
-		.sort((a, b) => a.identifier.localeCompare(b.identifier, 'fr'));
+		.sort((a, b) => compareIdentifiers(a.identifier, b.identifier));
 	recordAudit(
 		db,
-		rows.map((row) => ({ actorId: counsellorId, action: 'cohort_exported', studentId: row.id, cohortId }))
+		rows.map((row) => ({ actor: counsellor, action: 'cohort_exported', studentId: row.id, cohortId }))
 	);
 	const header = [
 		'eleve',
@@ -64,10 +90,10 @@ export function cohortCsv(counsellorId: string, cohortId: string): { name: strin
 		...Array.from({ length: CSV_TOP }, (_, i) => [`metier_${i + 1}`, `score_${i + 1}`]).flat(),
 		...RIASEC_IDS.map((id) => `interet_${id}`)
 	];
-	const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
+	const day = (date: Date | null) => (date ? parisDay.format(date) : '');
 	const lines = rows.map((row) => [
 		row.identifier,
-		row.status,
+		CSV_STATUS[row.status],
 		row.status === 'done' ? (row.support ? 'oui' : 'non') : '',
 		day(row.joinedAt),
 		day(row.lastActivity),
@@ -80,30 +106,36 @@ export function cohortCsv(counsellorId: string, cohortId: string): { name: strin
 			return value === null || value === undefined ? '' : Math.round(value * 100);
 		})
 	]);
-	return { name: cohort.name, csv: toCsv([header, ...lines]) };
+	return { name: cohort.name, day: day(new Date()), csv: toCsv([header, ...lines]) };
 }
 
-/** One student, for a counsellor allowed to see them; null otherwise (→ 404). */
+/** The student, when this counsellor may see them, with the audit entry written; null otherwise (→ 404). */
+function allowedStudent(counsellor: Counsellor, studentId: string, action: AuditAction) {
+	const db = getDb();
+	if (!counsellorCanSeeStudent(db, counsellor.id, studentId)) return null;
+	const student = findUserById(db, studentId);
+	if (!student) return null;
+	recordAudit(db, [{ actor: counsellor, action, studentId }]);
+	return { id: student.id, identifier: student.identifier };
+}
+
+/** One student's file: latest result as they see it, history, set-aside careers, the counsellor's notes. */
 export function studentFile(
-	counsellorId: string,
+	counsellor: Counsellor,
 	studentId: string,
 	action: Extract<AuditAction, 'student_viewed' | 'student_printed'>
 ) {
-	const db = getDb();
-	if (!counsellorCanSeeStudent(db, counsellorId, studentId)) return null;
-	const student = findUserById(db, studentId);
+	const student = allowedStudent(counsellor, studentId, action);
 	if (!student) return null;
-	recordAudit(db, [{ actorId: counsellorId, action, studentId }]);
-
+	const db = getDb();
 	const catalogue = getCatalogue();
-	const locale = currentLocale();
 	const owner = { ownerHash: null, userId: studentId };
-	const history = listOwnerResults(db, owner);
+	const history = listOwnerResultDates(db, owner);
 	const latest = history[0] ? findResultForOwner(db, history[0].id, owner) : null;
 	const dismissed = listDismissals(db, studentId);
 	return {
-		student: { id: student.id, identifier: student.identifier },
-		cohorts: listSharedCohorts(db, counsellorId, studentId).map((c) => ({
+		student,
+		cohorts: listSharedCohorts(db, counsellor.id, studentId).map((c) => ({
 			...c,
 			joined: formatDate(c.joinedAt, { dateStyle: 'long' })
 		})),
@@ -117,12 +149,12 @@ export function studentFile(
 			profile: latest.ranking.profile,
 			quality: latest.ranking.quality,
 			support: needsSupport(latest.ranking.quality),
-			matches: matchesForDisplay(latest.ranking, new Set(dismissed), catalogue, locale),
+			matches: matchesForDisplay(latest.ranking, new Set(dismissed), catalogue, currentLocale()),
 			engineVersion: latest.engineVersion,
 			catalogueVersion: latest.catalogueVersion
 		},
 		dismissed: dismissed.map((slug) => ({ slug, title: catalogue.careerBySlug.get(slug)?.title ?? slug })),
-		notes: listNotes(db, counsellorId, studentId).map((note) => ({
+		notes: listNotes(db, counsellor.id, studentId).map((note) => ({
 			id: note.id,
 			body: note.body,
 			shared: note.shared,
@@ -130,4 +162,10 @@ export function studentFile(
 			updated: note.updatedAt.getTime() !== note.createdAt.getTime() ? formatDate(note.updatedAt) : null
 		}))
 	};
+}
+
+/** Two of the student's results side by side (the `a` and `b` URL parameters), for an allowed counsellor. */
+export function studentComparison(counsellor: Counsellor, studentId: string, params: URLSearchParams) {
+	const student = allowedStudent(counsellor, studentId, 'student_viewed');
+	return student && { student, ...compareUserResults(student.id, params) };
 }

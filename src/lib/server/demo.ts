@@ -67,7 +67,7 @@ export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<bool
 	);
 	joinCohort(db, cohortId, demoStudent.id);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	// Deterministic: the demo class is the same on every machine.
+	// Seeded: the same profiles on every machine (ids, dates and the code are drawn afresh).
 	const random = seededRandom(2026);
 	const day = 24 * 60 * 60 * 1000;
 	const start = Date.now() - 40 * day;

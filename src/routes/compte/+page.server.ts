@@ -28,6 +28,7 @@ export const load: PageServerLoad = (event) => {
 			name: cohort.name,
 			groupLabel: cohort.groupLabel,
 			counsellor: cohort.counsellor,
+			archived: cohort.archivedAt !== null,
 			joined: formatDate(cohort.joinedAt, { dateStyle: 'long' })
 		})),
 		sharedNotes: listSharedNotesAboutStudent(db, user.id).map((note) => ({

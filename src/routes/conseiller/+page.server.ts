@@ -10,7 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { user } = requireCounsellor(event);
-	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const cohorts = listCounsellorCohorts(getDb(), user.id).map((cohort) => ({
 		id: cohort.id,
 		name: cohort.name,

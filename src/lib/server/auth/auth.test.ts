@@ -158,6 +158,21 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, token, start + 3.8 * HOUR)).not.toBeNull();
 		expect(validateSessionToken(db, token, start + 5.9 * HOUR)).toBeNull();
 	});
+
+	it('a counsellor session made longer than 2 hours (before the change) is brought down to 2 hours', () => {
+		const HOUR = 3_600_000;
+		createUser(db, {
+			id: 'c2',
+			identifier: 'conseil2',
+			passwordHash: 'x',
+			birthYear: 1980,
+			role: 'counsellor'
+		});
+		const start = Date.now();
+		const { token } = createSession(db, { id: 'c2', role: 'student' }, start);
+		expect(validateSessionToken(db, token, start + HOUR)!.session.expiresAt.getTime()).toBe(start + 3 * HOUR);
+		expect(validateSessionToken(db, token, start + 3.5 * HOUR)).toBeNull();
+	});
 });
 
 describe('deleteUser', () => {

@@ -59,7 +59,9 @@ export function validateSessionToken(
 		deleteSession(db, session.id);
 		return null;
 	}
-	if (now >= session.expiresAt.getTime() - lifetime(user) + RENEW_AFTER_MS[user.role]) {
+	// A session from before a lifetime was shortened (or from before a role change) is brought down to it.
+	const due = now >= session.expiresAt.getTime() - lifetime(user) + RENEW_AFTER_MS[user.role];
+	if (due || session.expiresAt.getTime() > now + lifetime(user)) {
 		session.expiresAt = new Date(now + lifetime(user));
 		updateSessionExpiry(db, session.id, session.expiresAt);
 	}

@@ -54,7 +54,7 @@ export interface StudentRow {
 	/** The three closest careers as the student sees them (without the ones they set aside). */
 	top: TopCareer[];
 	support: boolean;
-	/** Best score per family id, for the heat map; empty before a first result. */
+	/** Best score per family id among the careers the student kept, for the heat map; empty before a result. */
 	familyBest: Record<string, number>;
 	/** RIASEC values 0–1 (null where unknown) from the latest result; null before a first result. */
 	interests: (number | null)[] | null;
@@ -68,10 +68,10 @@ export function studentRow(member: MemberRow, catalogue: Catalogue, topCount = 3
 	const familyBest: Record<string, number> = {};
 	const top: TopCareer[] = [];
 	for (const [slug, score] of summary?.ranked ?? []) {
+		if (dismissed.has(slug)) continue;
 		const career = catalogue.careerBySlug.get(slug);
 		if (career && !(career.familyId in familyBest)) familyBest[career.familyId] = score;
-		if (top.length < topCount && !dismissed.has(slug))
-			top.push({ slug, title: career?.title ?? slug, score: Math.round(score) });
+		if (top.length < topCount) top.push({ slug, title: career?.title ?? slug, score: Math.round(score) });
 	}
 	return {
 		id: member.id,
@@ -88,6 +88,8 @@ export function studentRow(member: MemberRow, catalogue: Catalogue, topCount = 3
 
 const STATUS_ORDER: Record<QuizStatus, number> = { not_started: 0, in_progress: 1, done: 2 };
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+/** How students are ordered by name everywhere (table and CSV): « eleve2 » before « eleve10 ». */
+export const compareIdentifiers = (a: string, b: string) => collator.compare(a, b);
 
 function compareRows(sort: CohortSort): (a: StudentRow, b: StudentRow) => number {
 	switch (sort) {

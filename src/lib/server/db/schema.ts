@@ -283,19 +283,22 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
- * Who looked at whose data, and when. Rows go with either account (a deleted student's right to erasure
- * covers the trace of who read their data; a deleted counsellor's cohorts and notes go too).
+ * Who looked at whose data, when and how. The student's rows go with the student's account (their right to
+ * erasure covers the trace of who read their data); a counsellor who deletes their account does not erase
+ * their trail: the row keeps the identifier they had, and only the link to the account is cut.
  */
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		actorId: text('actor_id')
+		actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The actor's identifier at the time: still readable after their account is gone. */
+		actorName: text('actor_name').notNull(),
+		studentId: text('student_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		/** The student whose data was read; null for a cohort-wide view (the cohort is then set). */
-		studentId: text('student_id').references(() => users.id, { onDelete: 'cascade' }),
-		cohortId: text('cohort_id').references(() => cohorts.id, { onDelete: 'cascade' }),
+		/** The cohort the data was read through, when it was (the dashboard, the CSV). */
+		cohortId: text('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
 		action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},

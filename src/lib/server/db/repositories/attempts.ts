@@ -179,14 +179,14 @@ export function discardOpenAttempt(db: Db, owner: Owner): void {
 			.run();
 }
 
-export interface ResultSummary {
+export interface OwnerResult {
 	id: string;
 	createdAt: Date;
 	ranking: unknown;
 }
 
 /** The owner's results, newest first. */
-export function listOwnerResults(db: Db, owner: Owner): ResultSummary[] {
+export function listOwnerResults(db: Db, owner: Owner): OwnerResult[] {
 	const condition = ownedBy(owner);
 	if (!condition) return [];
 	return db
@@ -196,4 +196,21 @@ export function listOwnerResults(db: Db, owner: Owner): ResultSummary[] {
 		.where(condition)
 		.orderBy(desc(results.createdAt))
 		.all();
+}
+
+/**
+ * The dates of the owner's results, newest first, without reading the results themselves (their large
+ * rankings): a finished attempt's finished_at is its result's date.
+ */
+export function listOwnerResultDates(db: Db, owner: Owner): { id: string; createdAt: Date }[] {
+	const condition = ownedBy(owner);
+	if (!condition) return [];
+	return db
+		.select({ id: results.id, createdAt: quizAttempts.finishedAt })
+		.from(quizAttempts)
+		.innerJoin(results, eq(results.attemptId, quizAttempts.id))
+		.where(condition)
+		.orderBy(desc(quizAttempts.finishedAt))
+		.all()
+		.map((row) => ({ id: row.id, createdAt: row.createdAt! }));
 }

@@ -91,6 +91,23 @@ export function updateCounsellorCohort(
 	);
 }
 
+/** A new join code for the counsellor's own cohort (drawn again on a collision); false when not theirs. */
+export function rotateJoinCode(
+	db: Db,
+	cohortId: string,
+	counsellorId: string,
+	newCode: () => string
+): boolean {
+	for (;;) {
+		try {
+			return updateCounsellorCohort(db, cohortId, counsellorId, { joinCode: newCode() });
+		} catch (error) {
+			if (!(error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE'))
+				throw error;
+		}
+	}
+}
+
 /** A cohort open to new members under this code, with the name of whoever runs it (for the consent screen). */
 export function findOpenCohortByCode(db: Db, joinCode: string) {
 	return (
@@ -144,7 +161,19 @@ export function leaveCohort(db: Db, cohortId: string, studentId: string): boolea
 	);
 }
 
-/** The one rule of the counsellor space: an active membership in one of the counsellor's own cohorts. */
+/**
+ * The one rule of the counsellor space: the student is a member of one of the counsellor's own cohorts that
+ * is not archived (archiving a cohort ends its counsellor's access to its members). Use with cohortMembers
+ * joined to cohorts.
+ */
+function openMembership(counsellorId: string, studentId: string) {
+	return and(
+		eq(cohortMembers.studentId, studentId),
+		eq(cohorts.counsellorId, counsellorId),
+		isNull(cohorts.archivedAt)
+	);
+}
+
 export function counsellorCanSeeStudent(
 	db: Pick<Db, 'select'>,
 	counsellorId: string,
@@ -155,7 +184,7 @@ export function counsellorCanSeeStudent(
 			.select({ one: sql`1` })
 			.from(cohortMembers)
 			.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-			.where(and(eq(cohortMembers.studentId, studentId), eq(cohorts.counsellorId, counsellorId)))
+			.where(openMembership(counsellorId, studentId))
 			.limit(1)
 			.get() !== undefined
 	);
@@ -170,6 +199,7 @@ export function listStudentCohorts(db: Db, studentId: string) {
 			groupLabel: cohorts.groupLabel,
 			counsellor: users.identifier,
 			counsellorId: cohorts.counsellorId,
+			archivedAt: cohorts.archivedAt,
 			joinedAt: cohortMembers.joinedAt
 		})
 		.from(cohortMembers)
@@ -180,13 +210,13 @@ export function listStudentCohorts(db: Db, studentId: string) {
 		.all();
 }
 
-/** The counsellor's cohorts that hold this student (the student page names them). */
+/** The counsellor's open cohorts that hold this student (the student page names them). */
 export function listSharedCohorts(db: Db, counsellorId: string, studentId: string) {
 	return db
 		.select({ id: cohorts.id, name: cohorts.name, joinedAt: cohortMembers.joinedAt })
 		.from(cohortMembers)
 		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-		.where(and(eq(cohortMembers.studentId, studentId), eq(cohorts.counsellorId, counsellorId)))
+		.where(openMembership(counsellorId, studentId))
 		.orderBy(asc(cohorts.name))
 		.all();
 }
@@ -296,9 +326,9 @@ export function deleteNote(db: Db, key: NoteKey): boolean {
 }
 
 export interface AuditEntry {
-	actorId: string;
+	actor: { id: string; identifier: string };
 	action: AuditAction;
-	studentId?: string | null;
+	studentId: string;
 	cohortId?: string | null;
 }
 
@@ -310,9 +340,10 @@ export function recordAudit(db: Db, entries: AuditEntry[], now = new Date()): vo
 			tx.insert(auditLog)
 				.values(
 					entries.slice(i, i + 500).map((entry) => ({
-						actorId: entry.actorId,
+						actorId: entry.actor.id,
+						actorName: entry.actor.identifier,
 						action: entry.action,
-						studentId: entry.studentId ?? null,
+						studentId: entry.studentId,
 						cohortId: entry.cohortId ?? null,
 						at: now
 					}))
@@ -325,9 +356,8 @@ export function recordAudit(db: Db, entries: AuditEntry[], now = new Date()): vo
 /** Who read the student's data, newest first: for the student's account page and data export. */
 export function listAuditAboutStudent(db: Db, studentId: string) {
 	return db
-		.select({ action: auditLog.action, at: auditLog.at, counsellor: users.identifier })
+		.select({ action: auditLog.action, at: auditLog.at, counsellor: auditLog.actorName })
 		.from(auditLog)
-		.innerJoin(users, eq(users.id, auditLog.actorId))
 		.where(eq(auditLog.studentId, studentId))
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.all();

@@ -7,7 +7,11 @@ import { formatJoinCode, generateJoinCode } from '$lib/server/cohorts/join-code'
 import { parseCohortQuery } from '$lib/server/cohorts/view';
 import { cohortDashboard } from '$lib/server/counsellor';
 import { getDb } from '$lib/server/db';
-import { updateCounsellorCohort } from '$lib/server/db/repositories/cohorts';
+import {
+	findCounsellorCohort,
+	rotateJoinCode,
+	updateCounsellorCohort
+} from '$lib/server/db/repositories/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
 function notFound(): never {
@@ -21,9 +25,8 @@ export const load: PageServerLoad = (event) => {
 		event.url.searchParams,
 		catalogue.families.map((f) => f.id)
 	);
-	const dashboard = cohortDashboard(user.id, event.params.id, query);
+	const dashboard = cohortDashboard(user, event.params.id, query);
 	if (!dashboard) notFound();
-	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const { cohort } = dashboard;
 	const day = { dateStyle: 'medium' } as const;
 	const locale = currentLocale();
@@ -62,9 +65,11 @@ function cohortAction(
 ) {
 	return async (event: Parameters<Actions[string]>[0]) => {
 		const { user } = requireCounsellor(event);
+		const db = getDb();
+		if (!findCounsellorCohort(db, event.params.id!, user.id)) notFound();
 		const result = change(await event.request.formData());
 		if ('invalid' in result) return fail(400, result.invalid);
-		if (!updateCounsellorCohort(getDb(), event.params.id!, user.id, result)) notFound();
+		if (!updateCounsellorCohort(db, event.params.id!, user.id, result)) notFound();
 		return { done: true };
 	};
 }
@@ -74,7 +79,11 @@ export const actions: Actions = {
 		const input = readCohortForm(form);
 		return input.ok ? input.value : { invalid: { values: input.values, errors: input.errors } };
 	}),
-	rotate: cohortAction(() => ({ joinCode: generateJoinCode() })),
+	rotate: async (event) => {
+		const { user } = requireCounsellor(event);
+		if (!rotateJoinCode(getDb(), event.params.id, user.id, generateJoinCode)) notFound();
+		return { done: true };
+	},
 	archive: cohortAction(() => ({ archivedAt: new Date() })),
 	unarchive: cohortAction(() => ({ archivedAt: null }))
 };

@@ -18,9 +18,8 @@ function notFound(): never {
 
 export const load: PageServerLoad = (event) => {
 	const { user } = requireCounsellor(event);
-	const file = studentFile(user.id, event.params.id, 'student_viewed');
+	const file = studentFile(user, event.params.id, 'student_viewed');
 	if (!file) notFound();
-	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return file;
 };
 

@@ -6,7 +6,8 @@ import type { RequestHandler } from './$types';
 /** The cohort as a CSV download; only for the cohort's own counsellor. */
 export const GET: RequestHandler = (event) => {
 	const { user } = requireCounsellor(event);
-	const file = cohortCsv(user.id, event.params.id);
+	const file = cohortCsv(user, event.params.id);
+	// The hook marks every signed-in answer private, no-store: the CSV too.
 	if (!file) error(404, { message: 'Cohorte introuvable' });
 	const slug =
 		file.name
@@ -18,8 +19,7 @@ export const GET: RequestHandler = (event) => {
 	return new Response(file.csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="boussole-${slug}-${new Date().toISOString().slice(0, 10)}.csv"`,
-			'cache-control': 'private, no-store'
+			'content-disposition': `attachment; filename="boussole-${slug}-${file.day}.csv"`
 		}
 	});
 };

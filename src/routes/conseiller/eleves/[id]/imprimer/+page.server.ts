@@ -6,8 +6,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { user } = requireCounsellor(event);
-	const file = studentFile(user.id, event.params.id, 'student_printed');
+	const file = studentFile(user, event.params.id, 'student_printed');
 	if (!file) error(404, { message: 'Élève introuvable' });
-	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return { ...file, printedOn: formatDate(new Date(), { dateStyle: 'long' }) };
 };
