@@ -97,6 +97,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: 'Ajouter la note' }).click();
 			await expect(page.getByText('Note ajoutée.')).toBeVisible();
 			await expect(page.locator('.note-list')).toContainText('Aime le concret');
+			await page
+				.getByLabel('Note', { exact: true })
+				.last()
+				.fill('Bravo pour le quiz : à bientôt en entretien !');
+			await page.getByLabel('Partager cette note avec l’élève').last().check();
+			await page.getByRole('button', { name: 'Ajouter la note' }).click();
+			await expect(page.locator('.note-list .badge.shared')).toHaveCount(1);
 			const studentUrl = new URL(page.url()).pathname;
 
 			const printed = await page.request.get(`${studentUrl}/imprimer`);
@@ -130,6 +137,15 @@ for (const javaScriptEnabled of [true, false]) {
 			// The student sees who looked, then leaves: access ends with the next request.
 			await studentPage.goto('/compte');
 			await expect(studentPage.getByText(/Consultations de vos données : [1-9]/)).toBeVisible();
+			await expect(studentPage.locator('.shared-notes')).toContainText('Bravo pour le quiz');
+			await expect(studentPage.getByText('Aime le concret')).toHaveCount(0);
+			const exported = await (await studentPage.request.get('/compte/export')).json();
+			expect(exported.cohorts).toHaveLength(1);
+			expect(exported.notesAboutMe.map((n: { body: string }) => n.body)).toEqual([
+				'Bravo pour le quiz : à bientôt en entretien !'
+			]);
+			expect(JSON.stringify(exported)).not.toContain('Aime le concret');
+			expect(exported.viewsOfMyData.map((v: { action: string }) => v.action)).toContain('student_printed');
 			await studentPage.getByRole('button', { name: /Quitter « Terminale/ }).click();
 			await expect(studentPage.getByText('Vous avez quitté la cohorte')).toBeVisible();
 			expect((await page.goto(studentUrl))?.status()).toBe(404);
@@ -160,7 +176,22 @@ test('the counsellor pages pass axe, and a student cannot open them', async ({ p
 	await studentPage.context().close();
 
 	await page.goto(cohort.url);
-	await page.locator('table.students tbody a').first().click();
+	// Hovering a student is not reading their file: nothing is preloaded, nothing is audited.
+	const link = page.locator('table.students tbody a').first();
+	const studentId = (await link.getAttribute('href'))!.split('/').pop();
+	const audited = () => {
+		const db = database();
+		const row = db.prepare('select count(*) as n from audit_log where student_id = ? and action = ?');
+		const { n } = row.get(studentId, 'student_viewed') as { n: number };
+		db.close();
+		return n;
+	};
+	await link.hover();
+	await page.waitForTimeout(500);
+	expect(audited()).toBe(0);
+	await link.click();
+	await expect(page.getByRole('heading', { name: 'Mes notes' })).toBeVisible();
+	expect(audited()).toBe(1);
 	const studentUrl = new URL(page.url()).pathname;
 	for (const path of [
 		'/conseiller',
