@@ -43,8 +43,11 @@ export function handsOnAnswers(questionNumber: number): number {
 export const PASSWORD = 'une phrase bien longue';
 let counter = 0;
 /** A fresh identifier per call: tests run in parallel against one database. */
-export const uniqueId = (prefix: string) =>
-	`${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+/** A pseudonym no other test uses, within the 32 characters a pseudonym may have (a long prefix is cut). */
+export function uniqueId(prefix: string): string {
+	const suffix = `-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+	return prefix.slice(0, 32 - suffix.length) + suffix;
+}
 
 export function database() {
 	return new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
@@ -95,7 +98,7 @@ export function createAccountWithCli(
 		{
 			input: PASSWORD,
 			env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_PATH },
-			stdio: ['pipe', 'ignore', 'inherit']
+			stdio: ['pipe', 'ignore', 'pipe'] // a refusal's reason then shows in the test's error
 		}
 	);
 }
