@@ -74,34 +74,25 @@ function assertUnique(ids: string[], file: string, what: string): void {
 	}
 }
 
+/** A JSON file holding a list of records keyed by `id`: each validated, no id twice. */
+function readList<T extends { id: string }>(file: string, schema: z.ZodType<T>, what: string): T[] {
+	const list = parseList(schema, readJson(file), file);
+	assertUnique(
+		list.map((item) => item.id),
+		file,
+		what
+	);
+	return list;
+}
+
 /**
  * Reads and validates the launch catalogue. Any problem throws a ContentError naming the file and the
  * field, so a malformed file stops the start-up loudly instead of seeding half a catalogue.
  */
 export function loadCatalogueContent(dir = DEFAULT_CONTENT_DIR): CatalogueContent {
-	const familiesFile = join(dir, 'families.json');
-	const families = parseList(familySchema, readJson(familiesFile), familiesFile);
-	assertUnique(
-		families.map((f) => f.id),
-		familiesFile,
-		'family id'
-	);
-
-	const questionsFile = join(dir, 'questions.json');
-	const questions = parseList(questionSchema, readJson(questionsFile), questionsFile);
-	assertUnique(
-		questions.map((q) => q.id),
-		questionsFile,
-		'question id'
-	);
-
-	const sourcesFile = join(dir, 'sources.json');
-	const sources = parseList(sourceSchema, readJson(sourcesFile), sourcesFile);
-	assertUnique(
-		sources.map((source) => source.id),
-		sourcesFile,
-		'source id'
-	);
+	const families = readList(join(dir, 'families.json'), familySchema, 'family id');
+	const questions = readList(join(dir, 'questions.json'), questionSchema, 'question id');
+	const sources = readList(join(dir, 'sources.json'), sourceSchema, 'source id');
 	const sourceIds = new Set(sources.map((source) => source.id));
 
 	const familyIds = new Set(families.map((f) => f.id));
