@@ -186,8 +186,14 @@ test('the counsellor pages pass axe, and a student cannot open them', async ({ p
 		db.close();
 		return n;
 	};
+	const preloads: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().includes(`/conseiller/eleves/${studentId}`)) preloads.push(request.url());
+	});
 	await link.hover();
+	// A hover preload would start ~20 ms after the pointer rests; give it far longer to show up.
 	await page.waitForTimeout(500);
+	expect(preloads).toEqual([]);
 	expect(audited()).toBe(0);
 	await link.click();
 	await expect(page.getByRole('heading', { name: 'Mes notes' })).toBeVisible();
@@ -230,13 +236,24 @@ test('joining: under 15 without a parent’s recorded consent, a counsellor, a w
 
 	await studentPage.context().close();
 
-	// An archived cohort takes nobody, even with its code; a code that is no code is named as such.
-	await page.goto(cohort.url);
-	await submitAndWait(page, 'Archiver la cohorte');
-	await expect(page.getByText('Cette cohorte est archivée')).toBeVisible();
-	const adultPage = await otherPerson(browser, true);
+	// A code changed while the consent screen is open: confirming joins nothing and keeps the typed code.
+	const adultPage = await otherPerson(browser, false);
 	await signUp(adultPage, uniqueId('adulte'));
 	await adultPage.goto(`/compte/rejoindre?code=${cohort.code}`);
+	await page.goto(cohort.url);
+	await page.getByRole('button', { name: 'Changer le code' }).click();
+	await expect(page.locator('.code')).not.toHaveText(cohort.code);
+	const newCode = (await page.locator('.code').innerText()).trim();
+	await submitAndWait(adultPage, 'Je rejoins la cohorte');
+	await expect(adultPage.getByRole('alert')).toContainText('Ce code ne correspond à aucune cohorte ouverte');
+	await expect(adultPage.getByLabel('Code de la cohorte')).toHaveValue(cohort.code);
+	// The refusal is not shown by loading /compte/rejoindre?code=… again, which would count the code twice.
+	expect(new URL(adultPage.url()).search).toBe('');
+
+	// An archived cohort takes nobody, even with its code; a code that is no code is named as such.
+	await submitAndWait(page, 'Archiver la cohorte');
+	await expect(page.getByText('Cette cohorte est archivée')).toBeVisible();
+	await adultPage.goto(`/compte/rejoindre?code=${newCode}`);
 	await expect(adultPage.getByRole('alert')).toContainText('Ce code ne correspond à aucune cohorte ouverte');
 	await adultPage.goto('/compte/rejoindre?code=abc');
 	await expect(adultPage.getByRole('alert')).toContainText('Un code de cohorte a 8 caractères');

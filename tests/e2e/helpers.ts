@@ -42,8 +42,10 @@ export function handsOnAnswers(questionNumber: number): number {
 
 export const PASSWORD = 'une phrase bien longue';
 let counter = 0;
-/** A fresh identifier per call: tests run in parallel against one database. */
-/** A pseudonym no other test uses, within the 32 characters a pseudonym may have (a long prefix is cut). */
+/**
+ * A fresh pseudonym per call (tests run in parallel against one database), within the 32 characters a
+ * pseudonym may have: a long prefix is cut, the unique suffix never.
+ */
 export function uniqueId(prefix: string): string {
 	const suffix = `-${process.pid}-${Date.now().toString(36)}-${++counter}`;
 	return prefix.slice(0, 32 - suffix.length) + suffix;

@@ -252,6 +252,18 @@ describe('a malformed catalogue', () => {
 		);
 	});
 
+	it('refuses a question listed twice, and a list that is not an array', () => {
+		const twice = brokenCopy((d) => {
+			const file = join(d, 'questions.json');
+			const questions = JSON.parse(readFileSync(file, 'utf8'));
+			writeFileSync(file, JSON.stringify([...questions, questions[0]]));
+		});
+		expect(() => loadCatalogueContent(twice)).toThrow(/questions\.json: duplicate question id "/);
+		rmSync(dir, { recursive: true, force: true });
+		const notArray = brokenCopy((d) => writeFileSync(join(d, 'sources.json'), '{}'));
+		expect(() => loadCatalogueContent(notArray)).toThrow(/sources\.json: must contain a JSON array/);
+	});
+
 	it('refuses invalid JSON and unknown families', () => {
 		const badJson = brokenCopy((d) => writeFileSync(join(d, 'families.json'), '[{'));
 		expect(() => loadCatalogueContent(badJson)).toThrow(/families\.json: is not valid JSON/);

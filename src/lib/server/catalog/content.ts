@@ -61,28 +61,17 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string, prefix
 	throw new ContentError(file, issues);
 }
 
-function parseList<T>(schema: z.ZodType<T>, value: unknown, file: string): T[] {
-	if (!Array.isArray(value)) throw new ContentError(file, 'must contain a JSON array');
-	return value.map((item, index) => parseWith(schema, item, file, `[${index}]`));
-}
-
-function assertUnique(ids: string[], file: string, what: string): void {
-	const seen = new Set<string>();
-	for (const id of ids) {
-		if (seen.has(id)) throw new ContentError(file, `duplicate ${what} "${id}"`);
-		seen.add(id);
-	}
-}
-
 /** A JSON file holding a list of records keyed by `id`: each validated, no id twice. */
 function readList<T extends { id: string }>(file: string, schema: z.ZodType<T>, what: string): T[] {
-	const list = parseList(schema, readJson(file), file);
-	assertUnique(
-		list.map((item) => item.id),
-		file,
-		what
-	);
-	return list;
+	const value = readJson(file);
+	if (!Array.isArray(value)) throw new ContentError(file, 'must contain a JSON array');
+	const seen = new Set<string>();
+	return value.map((raw, index) => {
+		const item = parseWith(schema, raw, file, `[${index}]`);
+		if (seen.has(item.id)) throw new ContentError(file, `duplicate ${what} "${item.id}"`);
+		seen.add(item.id);
+		return item;
+	});
 }
 
 /**

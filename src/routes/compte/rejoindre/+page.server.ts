@@ -25,9 +25,10 @@ export const actions: Actions = {
 	/** Step 2: the student confirms; the code is checked again (it may have been rotated meanwhile). */
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const code = (await event.request.formData()).get('code');
-		const joined = joinWithCode(user, typeof code === 'string' ? code : '');
-		if (!joined.ok) return fail(joined.status, { error: joined.message });
+		const input = (await event.request.formData()).get('code');
+		const code = typeof input === 'string' ? input.slice(0, 32) : '';
+		const joined = joinWithCode(user, code);
+		if (!joined.ok) return fail(joined.status, { error: joined.message, code });
 		redirect(303, '/compte?rejoint=1');
 	}
 };
