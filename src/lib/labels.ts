@@ -122,12 +122,16 @@ type Labels<K extends string> = Record<Locale, Record<K, string>>;
 
 const TRAINING_KIND_LABELS: Labels<TrainingKind> = {
 	fr: {
+		cap: 'CAP',
+		'bac-pro': 'Bac professionnel',
+		'mention-complementaire': 'Mention complémentaire',
 		bootcamp: 'Bootcamp',
 		'titre-professionnel': 'Titre professionnel',
 		certification: 'Certification',
 		mooc: 'MOOC (cours en ligne)',
 		bts: 'BTS',
 		but: 'BUT',
+		cpge: 'Classe préparatoire (CPGE)',
 		licence: 'Licence',
 		'licence-pro': 'Licence professionnelle',
 		master: 'Master',
@@ -137,12 +141,16 @@ const TRAINING_KIND_LABELS: Labels<TrainingKind> = {
 		autre: 'Autre formation'
 	},
 	en: {
+		cap: 'CAP (2-year vocational certificate)',
+		'bac-pro': 'Vocational baccalaureate',
+		'mention-complementaire': 'Complementary vocational mention',
 		bootcamp: 'Bootcamp',
 		'titre-professionnel': 'Professional title',
 		certification: 'Certification',
 		mooc: 'MOOC (online course)',
 		bts: 'BTS (2-year higher technician diploma)',
 		but: 'BUT (3-year university technology bachelor)',
+		cpge: 'Preparatory class (CPGE)',
 		licence: 'Bachelor (licence)',
 		'licence-pro': 'Professional bachelor',
 		master: "Master's degree",

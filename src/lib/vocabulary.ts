@@ -1,12 +1,16 @@
 /** The closed lists of the catalogue (kinds, formats, financing…), shared by the server and the pages. */
 
 export const TRAINING_KINDS = [
+	'cap',
+	'bac-pro',
+	'mention-complementaire',
 	'bootcamp',
 	'titre-professionnel',
 	'certification',
 	'mooc',
 	'bts',
 	'but',
+	'cpge',
 	'licence',
 	'licence-pro',
 	'master',
@@ -35,3 +39,16 @@ export type FinancingKind = (typeof FINANCING_KINDS)[number];
 /** How common remote work is: often fully remote, some days a week, or mostly on site. */
 export const REMOTE_LEVELS = ['frequent', 'partial', 'rare'] as const;
 export type RemoteLevel = (typeof REMOTE_LEVELS)[number];
+
+/**
+ * The lowest level of study that commonly leads to a first job in a career: a CAP, the bac (général,
+ * technologique or professionnel), or so many years after it. Ordered from the shortest route.
+ */
+export const ENTRY_LEVELS = ['cap', 'bac', 'bac+2', 'bac+3', 'bac+5'] as const;
+export type EntryLevel = (typeof ENTRY_LEVELS)[number];
+
+/**
+ * A certification's registration with France compétences: an RNCP or a Répertoire spécifique code, or
+ * « à vérifier » where a code is said to exist but could not be checked (then no CPF is claimed on it).
+ */
+export const REGISTRATION_TO_CHECK = 'à vérifier';

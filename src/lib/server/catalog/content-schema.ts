@@ -1,19 +1,30 @@
 import { z } from 'zod';
 import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS } from '$lib/engine/dimensions';
-import { FINANCING_KINDS, REMOTE_LEVELS, TRAINING_FORMATS, TRAINING_KINDS } from '$lib/vocabulary';
+import {
+	ENTRY_LEVELS,
+	FINANCING_KINDS,
+	REGISTRATION_TO_CHECK,
+	REMOTE_LEVELS,
+	TRAINING_FORMATS,
+	TRAINING_KINDS
+} from '$lib/vocabulary';
+import { frenchTypography } from './house-style';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const unit = z.number().min(0).max(1);
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** English text, or codes and names that French typography must not touch. */
+const plain = (max: number) => z.string().trim().min(1).max(max);
+/** French text: non-breaking spaces are put where French typography wants them (writers need not type them). */
+const text = (max: number) => plain(max).transform(frenchTypography);
 
 export const familySchema = z.strictObject({
 	id: slug,
-	name: z.strictObject({ fr: text(80), en: text(80) })
+	name: z.strictObject({ fr: text(80), en: plain(80) })
 });
 
 export const questionSchema = z.strictObject({
 	id: slug.max(40),
-	text: z.strictObject({ fr: text(200), en: text(200) }),
+	text: z.strictObject({ fr: text(200), en: plain(200) }),
 	loadings: z
 		.partialRecord(
 			z.enum(DIMENSION_IDS),
@@ -26,14 +37,6 @@ export const questionSchema = z.strictObject({
 		.refine((loadings) => Object.keys(loadings).length >= 1, 'at least one loading is required'),
 	rationale: text(600)
 });
-
-export const SALARY_SOURCE_IDS = [
-	'apec-2025',
-	'hays-2025',
-	'michael-page-2025',
-	'robert-walters-2025',
-	'glassdoor-2025'
-] as const;
 
 const list = (min: number, max: number, length: number) => z.array(text(length)).min(min).max(max);
 const euros = z.number().int().min(12_000).max(250_000);
@@ -51,7 +54,12 @@ const careerProfileSchema = {
 			confirmed: euros,
 			expert: euros,
 			year: z.number().int().min(2020).max(2030),
-			sources: z.array(z.enum(SALARY_SOURCE_IDS)).min(1).max(4)
+			/** Ids of `sources.json`. */
+			sources: z.array(slug).min(1).max(4),
+			/** Where Paris and the regions differ much: by how much, said plainly. */
+			regions: text(400).optional(),
+			/** Where first jobs are hard to find (many candidates, few junior posts): said honestly. */
+			juniorMarket: text(400).optional()
 		})
 		.refine((s) => s.junior <= s.confirmed && s.confirmed <= s.expert, {
 			message: 'salaries must be ordered junior ≤ confirmed ≤ expert'
@@ -80,13 +88,15 @@ const careerProfileSchema = {
 
 export const careerSchema = z.strictObject({
 	slug,
+	/** Onisep's form: « Développeur / Développeuse back-end »; one word when it is the same for all. */
 	title: text(80),
 	family: slug,
+	entryLevel: z.enum(ENTRY_LEVELS).optional(),
 	hook: text(140),
 	summary: text(900),
 	onet: z.strictObject({
 		code: z.string().regex(/^\d{2}-\d{4}\.\d{2}$/),
-		title: text(120),
+		title: plain(120),
 		analogQuality: z.enum(['direct', 'approx', 'guess'])
 	}),
 	vector: z.strictObject({
@@ -116,6 +126,16 @@ export const trainingSchema = z.strictObject({
 		bac: z.number().int().min(0).max(8).nullable(),
 		rncp: z.number().int().min(3).max(8).nullable()
 	}),
+	/**
+	 * Its registration with France compétences (RNCP and/or Répertoire spécifique), each a code, « à vérifier »
+	 * (said to exist, not checked) or null (none). The CPF funds registered certifications only.
+	 */
+	registration: z
+		.strictObject({
+			rncp: z.union([z.string().regex(/^RNCP\d{3,6}$/), z.literal(REGISTRATION_TO_CHECK)]).nullable(),
+			rs: z.union([z.string().regex(/^RS\d{3,6}$/), z.literal(REGISTRATION_TO_CHECK)]).nullable()
+		})
+		.optional(),
 	formats: z.array(z.enum(TRAINING_FORMATS)).min(1),
 	cost: text(400),
 	financing: z.array(z.enum(FINANCING_KINDS)).min(1),
@@ -128,8 +148,8 @@ export const trainingSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
 	id: slug,
-	name: text(200),
-	publisher: text(200),
+	name: plain(200),
+	publisher: plain(200),
 	year: z.number().int().min(2000).max(2100),
 	url: z.url({ protocol: /^https$/ }),
 	licence: text(60).optional(),

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogueContent } from './content';
+import { citedDiplomas, frenchTypography, styleProblems } from './house-style';
+
+const NBSP = '\u00a0';
+const NARROW = '\u202f';
+
+describe('frenchTypography', () => {
+	it('puts no-break spaces before « : ; ? ! » and inside guillemets', () => {
+		expect(frenchTypography('Pourquoi ? Ceci : « test » ; oui!')).toBe(
+			`Pourquoi${NARROW}? Ceci${NBSP}: «${NBSP}test${NBSP}»${NARROW}; oui${NARROW}!`
+		);
+	});
+
+	it('is idempotent and leaves URLs, times and English alone', () => {
+		const once = frenchTypography('Voir https://www.onisep.fr : « le guide » !');
+		expect(frenchTypography(once)).toBe(once);
+		expect(once).toContain('https://www.onisep.fr');
+		expect(frenchTypography('ratio 16:9')).toBe('ratio 16:9');
+	});
+});
+
+describe('citedDiplomas', () => {
+	it('finds diplomas by their designation', () => {
+		expect(
+			citedDiplomas(
+				'Après un bac pro CIEL, le BTS SIO ou le BUT Informatique ; en reconversion, le titre professionnel « Technicien supérieur systèmes et réseaux ».'
+			).sort()
+		).toEqual(
+			[
+				'BTS SIO',
+				'BUT Informatique',
+				'bac pro CIEL',
+				'titre professionnel Technicien supérieur systèmes et réseaux'
+			].sort()
+		);
+	});
+});
+
+describe('styleProblems', () => {
+	const content = loadCatalogueContent('content');
+	const career = content.careers[0]!;
+	const training = content.trainings[0]!;
+
+	it('names the file and the field of each problem', () => {
+		const problems = styleProblems({
+			careers: [
+				{
+					...career,
+					hook: 'Tu fais tourner les serveurs.',
+					summary: 'Le·la spécialiste répare.',
+					paths: { ...career.paths, long: 'Avec le BTS Imaginaire, on y arrive.' },
+					entryLevel: undefined
+				}
+			],
+			trainings: [{ ...training, financing: ['cpf'], registration: { rncp: 'à vérifier', rs: null } }],
+			questions: []
+		});
+		const at = (field: string) => problems.filter((p) => p.field === field).map((p) => p.problem);
+		expect(at('hook').join()).toMatch(/tutoiement/);
+		expect(at('hook').join()).toMatch(/infinitif/);
+		expect(at('summary').join()).toMatch(/point médian/);
+		expect(at('paths.long').join()).toMatch(/BTS Imaginaire/);
+		expect(at('entryLevel')).toHaveLength(1);
+		expect(at('financing').join()).toMatch(/CPF/);
+		expect(problems.every((p) => p.file.endsWith('.json'))).toBe(true);
+	});
+});
