@@ -32,6 +32,56 @@ export default ts.config(
 		}
 	},
 	{
+		// The layers (README, « Architecture »): routes call services, never the database.
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		ignores: ['src/routes/**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/db', '$lib/server/db/**'],
+							message: 'Routes call a service in $lib/server/<domain>/, never the database.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// The engine is pure: plain data in, plain data out, the same in the server, the tests and the scripts.
+		files: ['src/lib/engine/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/**', '$app/**', '$env/**', '**/paraglide/**', '**/server/**'],
+							message: 'The engine imports no Svelte, no paraglide and no server code.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Repositories run on every engine drizzle drives asynchronously: queries are awaited, never run with
+		// better-sqlite3's synchronous `.get()`, `.all()` or `.run()`.
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['src/lib/server/**/*.test.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: 'CallExpression[arguments.length=0][callee.property.name=/^(get|all|run)$/]',
+					message: 'Await the query instead (it works on SQLite and PostgreSQL alike).'
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

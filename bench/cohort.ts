@@ -10,7 +10,7 @@ import { COHORT_PAGE_SIZE } from '../src/lib/server/cohorts/view';
 import { migrateDatabase, openDatabase } from '../src/lib/server/db/client';
 import { readCatalogue, seedCatalogue } from '../src/lib/server/db/repositories/catalogue';
 import { generateId } from '../src/lib/server/ids';
-import { rankAnswers } from '../src/lib/server/matching';
+import { rankAnswers } from '../src/lib/server/results/matching';
 import { seededRandom } from '../src/lib/seeded-random';
 import { removeDatabase, startApp, waitFor } from './http';
 
@@ -34,9 +34,9 @@ const identifier = (n: number) => `eleve-${String(n).padStart(4, '0')}`;
 async function generateCohort(databasePath: string): Promise<{ cohortId: string; rankingMs: number }> {
 	const { db, sqlite } = openDatabase(databasePath);
 	try {
-		migrateDatabase(db);
-		seedCatalogue(db, loadCatalogueContent());
-		const catalogue = readCatalogue(db);
+		await migrateDatabase(db);
+		await seedCatalogue(db, loadCatalogueContent());
+		const catalogue = await readCatalogue(db);
 		const passwordHash = await hashPassword(COUNSELLOR.password);
 		const next = seededRandom(2000);
 		const now = Date.now();

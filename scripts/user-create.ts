@@ -52,8 +52,8 @@ const check = checkPassword(password, identifier.identifier);
 if (!check.ok) fail(`password refused: ${check.reason}`);
 
 const { db, sqlite } = openDatabase(databasePathFrom(process.env.DATABASE_URL));
-migrateDatabase(db);
-const created = createUser(db, {
+await migrateDatabase(db);
+const created = await createUser(db, {
 	id: generateId(),
 	identifier: identifier.identifier,
 	role: values.role as UserRole,

@@ -16,12 +16,12 @@ import { env } from '$env/dynamic/private';
 
 export const init: ServerInit = async () => {
 	if (building) return;
-	const { catalogueVersion, seeded } = prepareDatabase(getDb());
+	const { catalogueVersion, seeded } = await prepareDatabase(getDb());
 	console.info(`Boussole: database ready, catalogue ${catalogueVersion}${seeded ? ' (seeded)' : ''}`);
 	if (env.BOUSSOLE_DEMO === '1') {
 		const created = await seedDemoAccounts(getDb());
 		if (created > 0) console.info(`Boussole: ${created} demo account(s) created (local use only)`);
-		if (await seedDemoCohort(getDb(), getCatalogue())) console.info('Boussole: demo cohort created');
+		if (await seedDemoCohort(getDb(), await getCatalogue())) console.info('Boussole: demo cohort created');
 	}
 };
 
@@ -40,7 +40,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const secure = event.url.protocol === 'https:';
-		const found = validateSessionToken(getDb(), token);
+		const found = await validateSessionToken(getDb(), token);
 		if (found) {
 			event.locals.user = found.user;
 			event.locals.session = found.session;

@@ -1,10 +1,13 @@
 import { getCatalogue } from '$lib/server/catalog';
-import { ownerOf } from '$lib/server/owner';
-import { visitorProgress } from '$lib/server/visitor';
+import { ownerOf } from '$lib/server/quiz/owner';
+import { visitorProgress } from '$lib/server/quiz/quiz';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ cookies, locals }) => {
-	const catalogue = getCatalogue();
+export const load: PageServerLoad = async ({ cookies, locals }) => {
+	const [catalogue, progress] = await Promise.all([
+		getCatalogue(),
+		visitorProgress(ownerOf({ cookies, locals }))
+	]);
 	return {
 		careerCount: catalogue.careers.length,
 		questionCount: catalogue.questions.length,
@@ -14,6 +17,6 @@ export const load: PageServerLoad = ({ cookies, locals }) => {
 				.filter((career) => career.familyId === family.id)
 				.map(({ slug, title }) => ({ slug, title }))
 		})),
-		...visitorProgress(ownerOf({ cookies, locals }))
+		...progress
 	};
 };

@@ -1,14 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { PASSWORD, database, handsOnAnswers, logIn, signUp, takeWholeQuiz, uniqueId } from './helpers';
+import {
+	PASSWORD,
+	database,
+	expectNoAxeViolations,
+	finishQuiz,
+	handsOnAnswers,
+	logIn,
+	signUp,
+	uniqueId
+} from './helpers';
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`accounts with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
 		test.use({ javaScriptEnabled });
 
 		test('sign-up claims the browser’s result; log-out and log-in find it again', async ({ page }) => {
-			await page.goto('/quiz');
-			await takeWholeQuiz(page, handsOnAnswers);
+			await finishQuiz(page, handsOnAnswers);
 			const resultPath = new URL(page.url()).pathname;
 			await expect(page.getByText('Créez un compte pour garder ce résultat')).toBeVisible();
 
@@ -129,8 +136,7 @@ test('log-in failures say nothing about the account, then are throttled with a 4
 
 test('another user’s result is a 404', async ({ page, browser }) => {
 	await signUp(page, uniqueId('proprio'));
-	await page.goto('/quiz');
-	await takeWholeQuiz(page, handsOnAnswers);
+	await finishQuiz(page, handsOnAnswers);
 	const resultUrl = page.url();
 
 	const intruder = await browser.newContext();
@@ -146,8 +152,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 		test('re-ranks without the career, can be undone, and is kept', async ({ page }) => {
 			await signUp(page, uniqueId('choix'));
-			await page.goto('/quiz');
-			await takeWholeQuiz(page, handsOnAnswers);
+			await finishQuiz(page, handsOnAnswers);
 			const first = page.locator('ol.top > li').first();
 			const title = await first.locator('h3').innerText();
 			await first.getByRole('button', { name: `Retirer ${title} de mon classement` }).click();
@@ -169,8 +174,7 @@ test('export gives my data and nobody else’s; deleting the account leaves no r
 }) => {
 	const identifier = uniqueId('exporte');
 	await signUp(page, identifier);
-	await page.goto('/quiz');
-	await takeWholeQuiz(page, handsOnAnswers);
+	await finishQuiz(page, handsOnAnswers);
 
 	const neighbour = await browser.newContext();
 	const neighbourPage = await neighbour.newPage();
@@ -255,10 +259,7 @@ test('the signed-in pages pass axe', async ({ page }) => {
 	await signUp(page, uniqueId('axe'));
 	for (const path of ['/compte', '/compte/mot-de-passe', '/compte/supprimer']) {
 		await page.goto(path);
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-			.analyze();
-		expect(results.violations.map((v) => `${path} ${v.id}`)).toEqual([]);
+		await expectNoAxeViolations(page, path);
 	}
 });
 
@@ -266,10 +267,8 @@ test('two results compare side by side: both profiles drawn, careers that rose a
 	page
 }) => {
 	await signUp(page, uniqueId('compare'));
-	await page.goto('/quiz');
-	await takeWholeQuiz(page, handsOnAnswers);
-	await page.goto('/quiz');
-	await takeWholeQuiz(page, (n) => 6 - handsOnAnswers(n));
+	await finishQuiz(page, handsOnAnswers);
+	await finishQuiz(page, (n) => 6 - handsOnAnswers(n));
 	await page.goto('/compte');
 	await expect(page.locator('ol.results > li')).toHaveCount(2);
 	await page.getByRole('link', { name: 'Comparer deux résultats' }).click();
@@ -278,8 +277,5 @@ test('two results compare side by side: both profiles drawn, careers that rose a
 	await expect(page.locator('svg.radar polygon[fill="var(--primary)"]')).toHaveCount(1);
 	await expect(page.getByRole('heading', { name: 'Métiers qui montent' })).toBeVisible();
 	await expect(page.locator('#moves-title ~ ul li').first()).toBeVisible();
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(results.violations.map((v) => v.id)).toEqual([]);
+	await expectNoAxeViolations(page, '/compte/comparer');
 });

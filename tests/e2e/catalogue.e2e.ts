@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { handsOnAnswers, takeWholeQuiz } from './helpers';
+import { handsOnAnswers, finishQuiz } from './helpers';
 
 test.describe('the careers directory', () => {
 	test('searches as you type, without reloading, and keeps the search in the URL', async ({ page }) => {
@@ -123,8 +123,7 @@ test.describe('a career page', () => {
 	test('shows a visitor with a result their match, gaps and the trainings that close them', async ({
 		page
 	}) => {
-		await page.goto('/quiz');
-		await takeWholeQuiz(page, handsOnAnswers);
+		await finishQuiz(page, handsOnAnswers);
 		// The last career of the ranking is the one with the most to develop.
 		await page.getByText(/Le classement complet/).click();
 		const last = page.locator('.full tbody tr').last().locator('a');

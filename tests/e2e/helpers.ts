@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 
@@ -33,6 +34,51 @@ export async function takeWholeQuiz(page: Page, choose: (questionNumber: number)
 		await page.getByRole('button', { name: 'Suivant' }).click();
 		await expect(page.locator('.page-count strong')).not.toHaveText(progress);
 	}
+}
+
+/** The quiz's page size (`QUIZ_PAGE_SIZE` on the server): the form of page n holds questions 4n−3 to 4n. */
+const QUIZ_PAGE_SIZE = 4;
+
+/**
+ * A finished quiz without the clicks, for the journeys that need a result but are not about the quiz: each
+ * page's form is posted as the browser would post it (same cookies, same origin), then the result is opened.
+ * Returns the result's path.
+ */
+export async function finishQuiz(page: Page, choose: (questionNumber: number) => number): Promise<string> {
+	const baseURL = test.info().project.use.baseURL!;
+	const questions: { id: string }[] = await (await page.request.get('/api/v1/questions')).json();
+	let location = '';
+	for (let start = 0; start < questions.length; start += QUIZ_PAGE_SIZE) {
+		const last = start + QUIZ_PAGE_SIZE >= questions.length;
+		const form: Record<string, string> = {
+			page: String(start / QUIZ_PAGE_SIZE + 1),
+			nav: last ? 'finish' : 'next'
+		};
+		questions.slice(start, start + QUIZ_PAGE_SIZE).forEach((question, index) => {
+			form[`answer-${question.id}`] = String(choose(start + index + 1));
+		});
+		const response = await page.request.post('/quiz?/save', {
+			form,
+			headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), `quiz page ${form.page}`).toBe(303);
+		location = response.headers().location!;
+	}
+	expect(location).toMatch(/^\/resultats\/[a-z2-7]{24}$/);
+	await page.goto(location);
+	return location;
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** axe on what the page shows now; the failure names the page and each violation's elements. */
+export async function expectNoAxeViolations(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary, label).toEqual([]);
 }
 
 /** A person who likes making things with their hands and fixing machines, and little else. */

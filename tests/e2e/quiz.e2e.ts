@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { answerCurrentPage, handsOnAnswers, takeWholeQuiz } from './helpers';
+import { answerCurrentPage, finishQuiz, handsOnAnswers, takeWholeQuiz } from './helpers';
 
 for (const javaScriptEnabled of [true, false]) {
 	test.describe(`the orientation path with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
 		test.use({ javaScriptEnabled });
 
-		test('quiz → explained results → career page', async ({ page }) => {
+		test('the whole quiz, page by page, leads to the results', async ({ page }) => {
 			await page.goto('/');
 			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 			await page.getByRole('link', { name: 'Commencer le quiz' }).click();
@@ -13,7 +13,14 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('.page-count')).toContainText('Page 1 sur');
 
 			await takeWholeQuiz(page, handsOnAnswers);
+			await expect(page.getByRole('heading', { level: 1, name: 'Vos résultats' })).toBeVisible();
+			await expect(page.locator('ol.top > li')).toHaveCount(5);
+		});
 
+		test('the results explain each match, draw the profile, and lead to the career page', async ({
+			page
+		}) => {
+			await finishQuiz(page, handsOnAnswers);
 			await expect(page.getByRole('heading', { level: 1, name: 'Vos résultats' })).toBeVisible();
 			const cards = page.locator('ol.top > li');
 			await expect(cards).toHaveCount(5);
@@ -30,8 +37,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('heading', { name: 'Ce que vaut ce profil' })).toBeVisible();
 
 			// The full ranking is there on demand, every career once.
+			const careers: unknown[] = await (await page.request.get('/api/v1/careers')).json();
 			await page.getByText(/Le classement complet \(\d+ métiers\)/).click();
-			await expect(page.locator('.full tbody tr')).toHaveCount(31);
+			await expect(page.locator('.full tbody tr')).toHaveCount(careers.length);
 
 			const title = await first.locator('h3 a').innerText();
 			await first.locator('h3 a').click();
@@ -106,8 +114,7 @@ test('the quiz is usable with the keyboard alone', async ({ page }) => {
 });
 
 test('a result is visible to its owner only', async ({ page, browser }) => {
-	await page.goto('/quiz');
-	await takeWholeQuiz(page, handsOnAnswers);
+	await finishQuiz(page, handsOnAnswers);
 	const url = page.url();
 	const stranger = await browser.newContext();
 	const response = await (await stranger.newPage()).goto(url);

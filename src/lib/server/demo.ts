@@ -3,13 +3,14 @@ import { seededRandom } from '$lib/seeded-random';
 import type { Catalogue } from './catalog/types';
 import type { Db } from './db/client';
 import { finishAttempt, saveAnswers } from './db/repositories/attempts';
-import { addNote, createCohort, joinCohort, listCounsellorCohorts } from './db/repositories/cohorts';
+import { createCohort, joinCohort, listCounsellorCohorts } from './db/repositories/cohorts';
+import { addNote } from './db/repositories/notes';
 import { createUser, findUserCredentials } from './db/repositories/users';
 import type { UserRole } from './db/schema';
 import { hashPassword } from './auth/password';
 import { generateJoinCode } from './cohorts/join-code';
 import { generateId } from './ids';
-import { resultOfAnswers } from './matching';
+import { resultOfAnswers } from './results/matching';
 
 /** Demo accounts for a local try-out (`npm start`), never for a real deployment: their password is public. */
 export const DEMO_PASSWORD = 'boussole-demo-2026';
@@ -22,8 +23,8 @@ const DEMO_CLASS_SIZE = 28;
 export async function seedDemoAccounts(db: Db): Promise<number> {
 	let created = 0;
 	for (const account of DEMO_ACCOUNTS) {
-		if (findUserCredentials(db, account.identifier)) continue;
-		const ok = createUser(db, {
+		if (await findUserCredentials(db, account.identifier)) continue;
+		const ok = await createUser(db, {
 			id: generateId(),
 			...account,
 			passwordHash: await hashPassword(DEMO_PASSWORD)
@@ -55,17 +56,18 @@ function imaginedAnswers(catalogue: Catalogue, traits: Record<string, number>, r
  * try. `eleve.demo` joins too, without a result: taking the quiz as them shows it arrive. Once only.
  */
 export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<boolean> {
-	const counsellor = findUserCredentials(db, 'conseillere.demo');
-	const demoStudent = findUserCredentials(db, 'eleve.demo');
-	if (!counsellor || !demoStudent || listCounsellorCohorts(db, counsellor.id).length > 0) return false;
+	const counsellor = await findUserCredentials(db, 'conseillere.demo');
+	const demoStudent = await findUserCredentials(db, 'eleve.demo');
+	if (!counsellor || !demoStudent || (await listCounsellorCohorts(db, counsellor.id)).length > 0)
+		return false;
 
 	const cohortId = generateId();
-	createCohort(
+	await createCohort(
 		db,
 		{ id: cohortId, counsellorId: counsellor.id, name: 'Terminale 2 (démo)', groupLabel: '2026-2027' },
 		generateJoinCode
 	);
-	joinCohort(db, cohortId, demoStudent.id);
+	await joinCohort(db, cohortId, demoStudent.id);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	// Seeded: the same profiles on every machine (ids, dates and the code are drawn afresh).
 	const random = seededRandom(2026);
@@ -75,9 +77,9 @@ export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<bool
 	for (let i = 1; i <= DEMO_CLASS_SIZE; i += 1) {
 		const id = generateId();
 		const identifier = `demo.eleve${String(i).padStart(2, '0')}`;
-		if (!createUser(db, { id, identifier, passwordHash, birthYear: 2008 })) continue;
+		if (!(await createUser(db, { id, identifier, passwordHash, birthYear: 2008 }))) continue;
 		const joinedAt = new Date(start + i * 3600_000);
-		joinCohort(db, cohortId, id, joinedAt);
+		await joinCohort(db, cohortId, id, joinedAt);
 		if (i % 9 === 0) continue; // not started
 		const owner = { ownerHash: `demo-${identifier}`, userId: id };
 		const traits = Object.fromEntries(DIMENSION_IDS.map((d) => [d, random() * 2 - 1]));
@@ -88,9 +90,9 @@ export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<bool
 		const rounds = i % 4 === 0 ? 2 : 1;
 		for (let round = 0; round < rounds; round += 1) {
 			const when = new Date(joinedAt.getTime() + (round * 14 + 2 + (i % 5)) * day);
-			const attemptId = saveAnswers(db, owner, answers, generateId, when);
+			const attemptId = await saveAnswers(db, owner, answers, generateId, when);
 			if (i % 10 === 5) break; // in progress
-			finishAttempt(db, attemptId, (stored) => resultOfAnswers(catalogue, stored), generateId, when);
+			await finishAttempt(db, attemptId, (stored) => resultOfAnswers(catalogue, stored), generateId, when);
 			// The second round: a few answers moved, as after a term of discovery.
 			for (const question of catalogue.questions.slice(0, 12))
 				answers[question.id] = Math.min(
@@ -99,7 +101,7 @@ export async function seedDemoCohort(db: Db, catalogue: Catalogue): Promise<bool
 				);
 		}
 	}
-	addNote(db, {
+	await addNote(db, {
 		id: generateId(),
 		authorId: counsellor.id,
 		studentId: demoStudent.id,

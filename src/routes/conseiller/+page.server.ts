@@ -1,35 +1,21 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { formatDate } from '$lib/labels';
+import { redirect } from '@sveltejs/kit';
 import { requireCounsellor } from '$lib/server/auth/guards';
-import { readCohortForm } from '$lib/server/cohorts/input';
-import { formatJoinCode, generateJoinCode } from '$lib/server/cohorts/join-code';
-import { getDb } from '$lib/server/db';
-import { createCohort, listCounsellorCohorts } from '$lib/server/db/repositories/cohorts';
-import { generateId } from '$lib/server/ids';
+import { cohortForm } from '$lib/server/cohorts/input';
+import { createMyCohort, listMyCohorts } from '$lib/server/cohorts/manage';
+import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
-	const cohorts = listCounsellorCohorts(getDb(), user.id).map((cohort) => ({
-		id: cohort.id,
-		name: cohort.name,
-		groupLabel: cohort.groupLabel,
-		code: formatJoinCode(cohort.joinCode),
-		archived: cohort.archivedAt !== null,
-		created: formatDate(cohort.createdAt, { dateStyle: 'long' }),
-		members: cohort.members,
-		finished: cohort.finished
-	}));
-	return { identifier: user.identifier, cohorts };
+	return { identifier: user.identifier, cohorts: await listMyCohorts(user) };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const { user } = requireCounsellor(event);
-		const input = readCohortForm(await event.request.formData());
-		if (!input.ok) return fail(400, { values: input.values, errors: input.errors });
-		const id = generateId();
-		createCohort(getDb(), { id, counsellorId: user.id, ...input.value }, generateJoinCode);
+		const input = await readForm(event.request, cohortForm);
+		if (!input.ok) return input.failure;
+		const id = await createMyCohort(user, input.data);
 		redirect(303, `/conseiller/cohortes/${id}?cree=1`);
 	}
 };

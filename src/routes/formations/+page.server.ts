@@ -2,8 +2,8 @@ import { getCatalogue } from '$lib/server/catalog';
 import { filterTrainings, parseTrainingFilters } from '$lib/server/catalog/directory';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => {
-	const catalogue = getCatalogue();
+export const load: PageServerLoad = async ({ url }) => {
+	const catalogue = await getCatalogue();
 	const filters = parseTrainingFilters(url.searchParams, [...catalogue.careerBySlug.keys()]);
 	const present = <T>(values: T[]) => [...new Set(values)];
 	return {

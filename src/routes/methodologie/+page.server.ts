@@ -1,10 +1,10 @@
 import { BAND_THRESHOLDS, BLEND, ENGINE_VERSION } from '$lib/engine';
 import { getCatalogue } from '$lib/server/catalog';
-import { minimumAnswers } from '$lib/server/quiz';
+import { minimumAnswers } from '$lib/server/quiz/pages';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	const catalogue = getCatalogue();
+export const load: PageServerLoad = async () => {
+	const catalogue = await getCatalogue();
 	return {
 		engineVersion: ENGINE_VERSION,
 		catalogueVersion: catalogue.version,

@@ -3,8 +3,8 @@ import { getCatalogue } from '$lib/server/catalog';
 import { filterCareers, parseCareerFilters, shortestTrainingMonths } from '$lib/server/catalog/directory';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => {
-	const catalogue = getCatalogue();
+export const load: PageServerLoad = async ({ url }) => {
+	const catalogue = await getCatalogue();
 	const locale = currentLocale();
 	const filters = parseCareerFilters(
 		url.searchParams,

@@ -1,4 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 
 /** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -15,7 +16,6 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
 /** The signed-in counsellor; anyone else signed in gets a 403 (the space is not theirs), anonymous a log-in. */
 export function requireCounsellor(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	const signedIn = requireUser(event);
-	if (signedIn.user.role !== 'counsellor')
-		error(403, { message: 'Cet espace est réservé aux conseillères et conseillers.' });
+	if (signedIn.user.role !== 'counsellor') error(403, { message: m.error_counsellor_only() });
 	return signedIn;
 }

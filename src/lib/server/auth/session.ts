@@ -6,9 +6,9 @@ import {
 	findSessionWithUser,
 	insertSession,
 	updateSessionExpiry,
-	type SessionRow,
-	type User
-} from '../db/repositories/users';
+	type SessionRow
+} from '../db/repositories/sessions';
+import type { User } from '../db/repositories/users';
 import { generateToken, hashToken } from '../ids';
 
 export const SESSION_COOKIE = 'boussole_session';
@@ -35,45 +35,45 @@ function lifetime(user: Pick<User, 'role'>): number {
 }
 
 /** A new session for the user: the token goes to the cookie, its SHA-256 to the database. */
-export function createSession(
+export async function createSession(
 	db: Db,
 	user: Pick<User, 'id' | 'role'>,
 	now = Date.now()
-): { token: string; session: Session } {
+): Promise<{ token: string; session: Session }> {
 	const token = generateToken();
 	const session = { id: hashToken(token), userId: user.id, expiresAt: new Date(now + lifetime(user)) };
-	insertSession(db, session, new Date(now));
+	await insertSession(db, session, new Date(now));
 	return { token, session };
 }
 
 /** The session and user behind a cookie token, renewed when due; null when unknown or expired. */
-export function validateSessionToken(
+export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now()
-): { session: Session; user: User } | null {
-	const found = findSessionWithUser(db, hashToken(token));
+): Promise<{ session: Session; user: User } | null> {
+	const found = await findSessionWithUser(db, hashToken(token));
 	if (!found) return null;
 	const { session, user } = found;
 	if (now >= session.expiresAt.getTime()) {
-		deleteSession(db, session.id);
+		await deleteSession(db, session.id);
 		return null;
 	}
 	// A session from before a lifetime was shortened (or from before a role change) is brought down to it.
 	const due = now >= session.expiresAt.getTime() - lifetime(user) + RENEW_AFTER_MS[user.role];
 	if (due || session.expiresAt.getTime() > now + lifetime(user)) {
 		session.expiresAt = new Date(now + lifetime(user));
-		updateSessionExpiry(db, session.id, session.expiresAt);
+		await updateSessionExpiry(db, session.id, session.expiresAt);
 	}
 	return { session, user };
 }
 
-export function invalidateSession(db: Db, sessionId: string): void {
-	deleteSession(db, sessionId);
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await deleteSession(db, sessionId);
 }
 
-export function invalidateOtherSessions(db: Db, userId: string, keepSessionId?: string): void {
-	deleteUserSessions(db, userId, keepSessionId);
+export async function invalidateOtherSessions(db: Db, userId: string, keepSessionId?: string): Promise<void> {
+	await deleteUserSessions(db, userId, keepSessionId);
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {

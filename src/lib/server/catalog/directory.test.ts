@@ -16,11 +16,11 @@ import type { Catalogue } from './types';
 
 let catalogue: Catalogue;
 
-beforeAll(() => {
+beforeAll(async () => {
 	const { db } = openDatabase(':memory:');
-	migrateDatabase(db);
-	seedCatalogue(db, loadCatalogueContent('content'));
-	catalogue = readCatalogue(db);
+	await migrateDatabase(db);
+	await seedCatalogue(db, loadCatalogueContent('content'));
+	catalogue = await readCatalogue(db);
 });
 
 const careers = (query: string) =>

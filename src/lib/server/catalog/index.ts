@@ -8,10 +8,13 @@ export type { Catalogue, CatalogueCareer, CatalogueQuestion, Family } from './ty
  * The catalogue changes only when it is seeded (at start-up) or edited, so it is read once and kept:
  * a documented module-level cache. Whoever changes the catalogue calls `invalidateCatalogue()`.
  */
-let cached: Catalogue | undefined;
+let cached: Promise<Catalogue> | undefined;
 
-export function getCatalogue(): Catalogue {
-	cached ??= readCatalogue(getDb());
+export function getCatalogue(): Promise<Catalogue> {
+	cached ??= readCatalogue(getDb()).catch((error) => {
+		cached = undefined;
+		throw error;
+	});
 	return cached;
 }
 

@@ -3,29 +3,28 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../catalog/types';
 import { migrateDatabase, openDatabase, type Db } from '../db/client';
 import {
-	addNote,
 	counsellorCanSeeStudent,
 	createCohort,
 	joinCohort,
 	leaveCohort,
 	listCohortMembers,
-	listNotes,
 	updateCounsellorCohort
 } from '../db/repositories/cohorts';
+import { addNote, listNotes } from '../db/repositories/notes';
 import { createUser } from '../db/repositories/users';
 import { csvCell, toCsv } from './csv';
 import { JOIN_CODE_ALPHABET, formatJoinCode, generateJoinCode, normalizeJoinCode } from './join-code';
 import { parseCohortQuery, selectStudents, studentRow, COHORT_PAGE_SIZE } from './view';
 import type { MemberRow } from '../db/repositories/cohorts';
 
-function freshDb(): Db {
+async function freshDb(): Promise<Db> {
 	const { db } = openDatabase(':memory:');
-	migrateDatabase(db);
+	await migrateDatabase(db);
 	return db;
 }
 
-function addUser(db: Db, id: string, role: 'student' | 'counsellor') {
-	createUser(db, { id, identifier: id, passwordHash: 'x', birthYear: 1990, role });
+async function addUser(db: Db, id: string, role: 'student' | 'counsellor') {
+	await createUser(db, { id, identifier: id, passwordHash: 'x', birthYear: 1990, role });
 }
 
 describe('join codes', () => {
@@ -148,7 +147,7 @@ describe('cohort table', () => {
 });
 
 describe('who may see whom', () => {
-	it('a counsellor sees a student only through a membership in one of their own cohorts, not archived', () => {
+	it('a counsellor sees a student only through a membership in one of their own cohorts, not archived', async () => {
 		const scenario = fc.record({
 			counsellors: fc.integer({ min: 1, max: 3 }),
 			students: fc.integer({ min: 1, max: 6 }),
@@ -159,20 +158,20 @@ describe('who may see whom', () => {
 			joins: fc.array(fc.tuple(fc.nat(4), fc.nat(5)), { maxLength: 20 }),
 			leaves: fc.array(fc.tuple(fc.nat(4), fc.nat(5)), { maxLength: 10 })
 		});
-		fc.assert(
-			fc.property(scenario, ({ counsellors, students, cohorts: drawn, joins, leaves }) => {
-				const db = freshDb();
+		await fc.assert(
+			fc.asyncProperty(scenario, async ({ counsellors, students, cohorts: drawn, joins, leaves }) => {
+				const db = await freshDb();
 				const counsellorIds = Array.from({ length: counsellors }, (_, i) => `c${i}`);
 				const studentIds = Array.from({ length: students }, (_, i) => `s${i}`);
-				counsellorIds.forEach((id) => addUser(db, id, 'counsellor'));
-				studentIds.forEach((id) => addUser(db, id, 'student'));
+				for (const id of counsellorIds) await addUser(db, id, 'counsellor');
+				for (const id of studentIds) await addUser(db, id, 'student');
 				const cohorts = drawn.map((cohort, i) => ({
 					id: `k${i}`,
 					owner: counsellorIds[cohort.owner % counsellors]!,
 					archived: cohort.archived
 				}));
 				for (const cohort of cohorts)
-					createCohort(
+					await createCohort(
 						db,
 						{ id: cohort.id, counsellorId: cohort.owner, name: cohort.id, groupLabel: '' },
 						generateJoinCode
@@ -183,14 +182,14 @@ describe('who may see whom', () => {
 				for (const [c, s] of joins) {
 					const cohort = cohorts[c % cohorts.length]!;
 					const student = studentIds[s % students]!;
-					joinCohort(db, cohort.id, student);
+					await joinCohort(db, cohort.id, student);
 					members.add(key(cohort.id, student));
 				}
 				// Every counsellor who can see a student writes a note about them.
 				for (const counsellor of counsellorIds)
 					for (const student of studentIds)
-						if (counsellorCanSeeStudent(db, counsellor, student))
-							addNote(db, {
+						if (await counsellorCanSeeStudent(db, counsellor, student))
+							await addNote(db, {
 								id: `${counsellor}-${student}`,
 								authorId: counsellor,
 								studentId: student,
@@ -199,26 +198,26 @@ describe('who may see whom', () => {
 							});
 				for (const cohort of cohorts)
 					if (cohort.archived)
-						updateCounsellorCohort(db, cohort.id, cohort.owner, { archivedAt: new Date() });
+						await updateCounsellorCohort(db, cohort.id, cohort.owner, { archivedAt: new Date() });
 				for (const [c, s] of leaves) {
 					const cohort = cohorts[c % cohorts.length]!;
 					const student = studentIds[s % students]!;
-					expect(leaveCohort(db, cohort.id, student)).toBe(members.delete(key(cohort.id, student)));
+					expect(await leaveCohort(db, cohort.id, student)).toBe(members.delete(key(cohort.id, student)));
 				}
 
 				for (const counsellor of counsellorIds) {
 					for (const student of studentIds) {
 						const memberOf = cohorts.filter((c) => c.owner === counsellor && members.has(key(c.id, student)));
 						// Visible only through a cohort that is not archived.
-						expect(counsellorCanSeeStudent(db, counsellor, student)).toBe(memberOf.some((c) => !c.archived));
+						expect(await counsellorCanSeeStudent(db, counsellor, student)).toBe(
+							memberOf.some((c) => !c.archived)
+						);
 						// Not a member of any of their cohorts any more: none of their notes about the student is left.
-						if (memberOf.length === 0) expect(listNotes(db, counsellor, student)).toEqual([]);
+						if (memberOf.length === 0) expect(await listNotes(db, counsellor, student)).toEqual([]);
 					}
 				}
 				for (const cohort of cohorts) {
-					const listed = listCohortMembers(db, cohort.id)
-						.map((m) => m.id)
-						.sort();
+					const listed = (await listCohortMembers(db, cohort.id)).map((m) => m.id).sort();
 					expect(listed).toEqual(studentIds.filter((s) => members.has(key(cohort.id, s))).sort());
 				}
 			}),

@@ -1,11 +1,17 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/**
+ * What repositories are written against: every query is awaited (never `.get()`, `.all()` or `.run()`),
+ * what changed is counted with `.returning()`, and `db.transaction(async (tx) => …)` is async. Written so,
+ * the same repository runs on any engine drizzle drives asynchronously.
+ */
+export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema>;
 
 export const DEFAULT_DATABASE_PATH = 'data/boussole.db';
 export const MIGRATIONS_FOLDER = 'drizzle';
@@ -31,9 +37,45 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database 
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return { db: drizzle(sqlite, { schema, casing: 'snake_case' }), sqlite };
+	const db = drizzle(sqlite, { schema, casing: 'snake_case' });
+	Object.defineProperty(db, 'transaction', { value: serialTransactions(db, sqlite) });
+	return { db: db as unknown as Db, sqlite };
 }
 
-export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): void {
-	migrate(db, { migrationsFolder });
+/**
+ * Transactions for the one SQLite connection. better-sqlite3's own commit at the first `await`, and the
+ * repositories are async, so the handle gets these instead: `BEGIN IMMEDIATE` (the write lock is taken at the
+ * start, so two read-then-write transactions never interleave), the work, `COMMIT` — one transaction at a
+ * time, in the order asked. Every statement on this connection runs synchronously, so a transaction that
+ * awaits only its own statements runs from BEGIN to COMMIT without letting another request in. One that
+ * awaits anything else (a hash, a file, a timer) would hold the lock across it: it is rolled back with an
+ * error, so that such code is caught by the tests. Transactions do not nest.
+ */
+function serialTransactions(db: object, sqlite: Database.Database) {
+	let queue: Promise<unknown> = Promise.resolve();
+	return <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
+		const run = async (): Promise<T> => {
+			let yielded = false;
+			const watch = setImmediate(() => (yielded = true));
+			sqlite.exec('BEGIN IMMEDIATE');
+			try {
+				const result = await work(db as Db);
+				if (yielded) throw new Error('A SQLite transaction awaited something other than its own queries.');
+				sqlite.exec('COMMIT');
+				return result;
+			} catch (error) {
+				if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+				throw error;
+			} finally {
+				clearImmediate(watch);
+			}
+		};
+		const result = queue.then(run, run);
+		queue = result.catch(() => undefined);
+		return result;
+	};
+}
+
+export async function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+	migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
 }

@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Ranking } from '$lib/engine';
+import type { ResultSummary } from '$lib/result-summary';
+import type { FinancingKind, TrainingFormat } from '$lib/vocabulary';
+import type { SkillId } from '$lib/engine/dimensions';
+import type { CareerProfile } from '../catalog/types';
 
 /** Key/value facts about the database itself, such as the version of the catalogue that was seeded. */
 export const meta = sqliteTable('meta', {
@@ -28,7 +33,10 @@ export const careers = sqliteTable(
 		onetTitle: text('onet_title').notNull(),
 		onetAnalogQuality: text('onet_analog_quality', { enum: ['direct', 'approx', 'guess'] }).notNull(),
 		/** JSON: the sections of the « fiche métier » (description, missions, salary, paths, testimonial…). */
-		profile: text('profile', { mode: 'json' }).notNull().default('{}')
+		profile: text('profile', { mode: 'json' })
+			.$type<CareerProfile>()
+			.notNull()
+			.default(sql`'{}'`)
 	},
 	(table) => [index('careers_family_idx').on(table.familyId)]
 );
@@ -77,9 +85,9 @@ export const trainings = sqliteTable('trainings', {
 	levelBac: integer('level_bac'),
 	levelRncp: integer('level_rncp'),
 	/** JSON arrays of ids, validated by the content schema. */
-	formats: text('formats', { mode: 'json' }).notNull(),
-	financing: text('financing', { mode: 'json' }).notNull(),
-	skills: text('skills', { mode: 'json' }).notNull(),
+	formats: text('formats', { mode: 'json' }).$type<TrainingFormat[]>().notNull(),
+	financing: text('financing', { mode: 'json' }).$type<FinancingKind[]>().notNull(),
+	skills: text('skills', { mode: 'json' }).$type<SkillId[]>().notNull(),
 	cost: text('cost').notNull(),
 	prerequisites: text('prerequisites').notNull(),
 	summary: text('summary').notNull(),
@@ -203,13 +211,13 @@ export const results = sqliteTable(
 		engineVersion: text('engine_version').notNull(),
 		catalogueVersion: text('catalogue_version').notNull(),
 		/** JSON: the engine's Ranking (profile, quality, matches). */
-		ranking: text('ranking', { mode: 'json' }).notNull(),
+		ranking: text('ranking', { mode: 'json' }).$type<Ranking>().notNull(),
 		/**
 		 * JSON: a ResultSummary (every career's score in rank order, interests, quality), a few hundred bytes,
 		 * so that a cohort of 2,000 students is read without parsing 2,000 full rankings. Filled at start-up
 		 * for results stored before it existed.
 		 */
-		summary: text('summary', { mode: 'json' }),
+		summary: text('summary', { mode: 'json' }).$type<ResultSummary>(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch() * 1000)`)

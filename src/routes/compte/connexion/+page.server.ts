@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { logIn } from '$lib/server/auth/account';
+import { redirect } from '@sveltejs/kit';
+import { logInThrottled } from '$lib/server/accounts/accounts';
+import { loginForm } from '$lib/server/accounts/forms';
 import { startSession } from '$lib/server/auth/cookies';
-import { getDb } from '$lib/server/db';
+import { readForm, refuse } from '$lib/server/forms';
 import { safeRedirectPath } from '$lib/server/http';
-import { readOwnerHash } from '$lib/server/owner';
+import { readOwnerHash } from '$lib/server/quiz/owner';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -12,19 +13,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
-		const identifier = form.get('identifier');
-		const safeIdentifier = typeof identifier === 'string' ? identifier.slice(0, 254) : '';
-		const outcome = await logIn(
-			getDb(),
-			{ identifier, password: form.get('password') },
-			{ ip: getClientAddress(), ownerHash: readOwnerHash(cookies) }
-		);
-		if (!outcome.ok) {
-			if ('throttled' in outcome)
-				return fail(429, { identifier: safeIdentifier, throttled: outcome.throttled });
-			return fail(400, { identifier: safeIdentifier, throttled: 0 });
-		}
+		const input = await readForm(request, loginForm);
+		if (!input.ok) return input.failure;
+		const outcome = await logInThrottled(input.data, {
+			ip: getClientAddress(),
+			ownerHash: readOwnerHash(cookies)
+		});
+		if (!outcome.ok) return refuse(outcome.status, input.values, outcome.errors, outcome.message);
 		startSession(cookies, url, outcome.token, outcome.session);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/compte'));
 	}

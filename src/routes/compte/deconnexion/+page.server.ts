@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
+import { logOut } from '$lib/server/accounts/accounts';
 import { isSecure } from '$lib/server/auth/cookies';
-import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
+import { deleteSessionCookie } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/compte');
 
 export const actions: Actions = {
-	default: ({ locals, cookies, url }) => {
-		if (locals.session) invalidateSession(getDb(), locals.session.id);
+	default: async ({ locals, cookies, url }) => {
+		await logOut(locals.session);
 		deleteSessionCookie(cookies, isSecure(url));
 		redirect(303, '/');
 	}

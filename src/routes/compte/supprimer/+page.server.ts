@@ -1,11 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { deleteAccount } from '$lib/server/accounts/accounts';
+import { deleteAccountForm } from '$lib/server/accounts/forms';
 import { isSecure } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
-import { verifyPassword } from '$lib/server/auth/password';
 import { deleteSessionCookie } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
-import { deleteUser, findUserCredentials } from '$lib/server/db/repositories/users';
-import { m } from '$lib/paraglide/messages';
+import { readForm, refuse } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -15,17 +14,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const password = (await event.request.formData()).get('password');
-		const db = getDb();
-		const credentials = findUserCredentials(db, user.identifier);
-		if (
-			!credentials ||
-			typeof password !== 'string' ||
-			!(await verifyPassword(credentials.passwordHash, password))
-		) {
-			return fail(400, { error: m.password_wrong_current() });
-		}
-		deleteUser(db, user.id);
+		const input = await readForm(event.request, deleteAccountForm);
+		if (!input.ok) return input.failure;
+		const outcome = await deleteAccount(user, input.data.password);
+		if (!outcome.ok) return refuse(outcome.status, input.values, outcome.errors, outcome.message);
 		deleteSessionCookie(event.cookies, isSecure(event.url));
 		redirect(303, '/?compte=supprime');
 	}

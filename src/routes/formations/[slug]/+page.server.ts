@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getCatalogue } from '$lib/server/catalog';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
-	const catalogue = getCatalogue();
+export const load: PageServerLoad = async ({ params }) => {
+	const catalogue = await getCatalogue();
 	const training = catalogue.trainingBySlug.get(params.slug);
-	if (!training) error(404, { message: 'Formation introuvable' });
+	if (!training) error(404, { message: m.error_training_not_found() });
 	return {
 		training,
 		careers: training.careers.flatMap((slug) => {

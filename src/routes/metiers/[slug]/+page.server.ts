@@ -1,19 +1,20 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { currentLocale } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
 import { occupationJsonLd } from '$lib/server/catalog/structured-data';
 import { trainingsClosingGaps } from '$lib/server/catalog/trainings';
-import { ownerOf } from '$lib/server/owner';
-import { visitorMatch } from '$lib/server/visitor';
+import { ownerOf } from '$lib/server/quiz/owner';
+import { visitorMatch } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, cookies, locals, url }) => {
-	const catalogue = getCatalogue();
+export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
+	const catalogue = await getCatalogue();
 	const career = catalogue.careerBySlug.get(params.slug);
-	if (!career) error(404, { message: 'Métier introuvable' });
+	if (!career) error(404, { message: m.error_career_not_found() });
 	const family = catalogue.families.find((f) => f.id === career.familyId);
 	const trainings = catalogue.trainingsByCareer.get(career.slug) ?? [];
-	const yourMatch = visitorMatch(ownerOf({ cookies, locals }), career.slug);
+	const yourMatch = await visitorMatch(ownerOf({ cookies, locals }), career.slug);
 	const sourceById = new Map(catalogue.sources.map((s) => [s.id, s]));
 
 	return {

@@ -1,55 +1,40 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { currentLocale, formatDate } from '$lib/labels';
-import { getCatalogue } from '$lib/server/catalog';
-import { getDb } from '$lib/server/db';
-import { findResultForOwner } from '$lib/server/db/repositories/results';
-import { ownerOf } from '$lib/server/owner';
-import { matchesForDisplay } from '$lib/server/result-view';
-import { addDismissal, listDismissals, removeDismissal } from '$lib/server/db/repositories/users';
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { defineForm, readForm, refuse } from '$lib/server/forms';
+import { ownerOf } from '$lib/server/quiz/owner';
+import { setCareerDismissed, showResult } from '$lib/server/results/results';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, cookies, locals, setHeaders }) => {
-	const result = findResultForOwner(getDb(), params.id, ownerOf({ cookies, locals }));
+function notFound(): never {
+	error(404, { message: m.error_result_not_found() });
+}
+
+export const load: PageServerLoad = async ({ params, cookies, locals, setHeaders }) => {
 	// Someone else's result and a result that does not exist look the same from outside.
-	if (!result) error(404, { message: 'Résultat introuvable' });
+	const result = await showResult(ownerOf({ cookies, locals }), locals.user, params.id);
+	if (!result) notFound();
 	setHeaders({ 'cache-control': 'private, no-store' });
-
-	const catalogue = getCatalogue();
-	const locale = currentLocale();
-	const dismissedSlugs = locals.user ? new Set(listDismissals(getDb(), locals.user.id)) : new Set<string>();
-	const matches = matchesForDisplay(result.ranking, dismissedSlugs, catalogue, locale);
-
-	return {
-		id: result.id,
-		date: formatDate(result.createdAt),
-		signedIn: locals.user !== null,
-		dismissed: [...dismissedSlugs].map((slug) => ({
-			slug,
-			title: catalogue.careerBySlug.get(slug)?.title ?? slug
-		})),
-		engineVersion: result.engineVersion,
-		catalogueVersion: result.catalogueVersion,
-		profile: result.ranking.profile,
-		quality: result.ranking.quality,
-		matches
-	};
+	return result;
 };
 
+const careerForm = defineForm(z.object({ slug: z.string() }));
+
 /** « Pas pour moi » and its undo: only for the signed-in owner of the result; the choice is kept. */
-function dismissalAction(apply: typeof addDismissal | typeof removeDismissal) {
+function dismissalAction(dismissed: boolean) {
 	return async ({ params, cookies, locals, request }: Parameters<Actions[string]>[0]) => {
 		if (!locals.user) redirect(303, `/compte/connexion?redirectTo=/resultats/${params.id}`);
-		if (!findResultForOwner(getDb(), params.id, ownerOf({ cookies, locals })))
-			error(404, { message: 'Résultat introuvable' });
-		const slug = (await request.formData()).get('slug');
-		if (typeof slug !== 'string' || !getCatalogue().careerBySlug.has(slug))
-			return fail(400, { error: 'unknown_career' });
-		apply(getDb(), locals.user.id, slug);
+		const input = await readForm(request, careerForm);
+		if (!input.ok) return input.failure;
+		const owner = { ...ownerOf({ cookies, locals }), userId: locals.user.id };
+		const outcome = await setCareerDismissed(owner, params.id!, input.data.slug, dismissed);
+		if (outcome === 'not_found') notFound();
+		if (outcome === 'unknown_career') return refuse(400, input.values, { slug: m.error_unknown_career() });
 		return { done: true };
 	};
 }
 
 export const actions: Actions = {
-	dismiss: dismissalAction(addDismissal),
-	undismiss: dismissalAction(removeDismissal)
+	dismiss: dismissalAction(true),
+	undismiss: dismissalAction(false)
 };

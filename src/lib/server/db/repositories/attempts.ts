@@ -1,4 +1,6 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Ranking } from '$lib/engine';
+import type { ResultSummary } from '$lib/result-summary';
 import type { Db } from '../client';
 import { attemptAnswers, quizAttempts, results } from '../schema';
 
@@ -25,94 +27,85 @@ export interface AttemptSummary {
 	finishedAt: Date | null;
 }
 
-export function findOpenAttempt(db: Db, owner: Owner): AttemptSummary | null {
+export async function findOpenAttempt(db: Db, owner: Owner): Promise<AttemptSummary | null> {
 	const condition = ownedBy(owner);
 	if (!condition) return null;
-	return (
-		db
-			.select({
-				id: quizAttempts.id,
-				startedAt: quizAttempts.startedAt,
-				updatedAt: quizAttempts.updatedAt,
-				finishedAt: quizAttempts.finishedAt
-			})
-			.from(quizAttempts)
-			.where(and(condition, isNull(quizAttempts.finishedAt)))
-			.orderBy(desc(quizAttempts.updatedAt))
-			.limit(1)
-			.get() ?? null
-	);
+	const [attempt] = await db
+		.select({
+			id: quizAttempts.id,
+			startedAt: quizAttempts.startedAt,
+			updatedAt: quizAttempts.updatedAt,
+			finishedAt: quizAttempts.finishedAt
+		})
+		.from(quizAttempts)
+		.where(and(condition, isNull(quizAttempts.finishedAt)))
+		.orderBy(desc(quizAttempts.updatedAt))
+		.limit(1);
+	return attempt ?? null;
 }
 
-export function readAnswers(db: Db, attemptId: string): Record<string, number> {
-	const rows = db
+export async function readAnswers(db: Db, attemptId: string): Promise<Record<string, number>> {
+	const rows = await db
 		.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
 		.from(attemptAnswers)
-		.where(eq(attemptAnswers.attemptId, attemptId))
-		.all();
+		.where(eq(attemptAnswers.attemptId, attemptId));
 	return Object.fromEntries(rows.map((row) => [row.questionId, row.value]));
 }
 
 /**
- * Stores answers in the owner's open attempt, creating the attempt when there is none. One IMMEDIATE
- * transaction: two tabs saving at once cannot both create an attempt or write into a finished one.
+ * Stores answers in the owner's open attempt, creating the attempt when there is none. One transaction: two
+ * tabs saving at once cannot both create an attempt or write into a finished one.
  */
-export function saveAnswers(
+export async function saveAnswers(
 	db: Db,
 	owner: Owner & { ownerHash: string },
 	answers: Record<string, number>,
 	newId: () => string,
 	now = new Date()
-): string {
-	return db.transaction(
-		(tx) => {
-			let attemptId = tx
-				.select({ id: quizAttempts.id })
-				.from(quizAttempts)
-				.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)))
-				.orderBy(desc(quizAttempts.updatedAt))
-				.limit(1)
-				.get()?.id;
-			if (!attemptId) {
-				attemptId = newId();
-				tx.insert(quizAttempts)
-					.values({
-						id: attemptId,
-						ownerTokenHash: owner.ownerHash,
-						userId: owner.userId,
-						startedAt: now,
-						updatedAt: now
-					})
-					.run();
-			} else {
-				tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId)).run();
-			}
-			const rows = Object.entries(answers).map(([questionId, value]) => ({
-				attemptId: attemptId!,
-				questionId,
-				value,
-				answeredAt: now
-			}));
-			if (rows.length > 0) {
-				tx.insert(attemptAnswers)
-					.values(rows)
-					.onConflictDoUpdate({
-						target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-						set: { value: sql`excluded.value`, answeredAt: now }
-					})
-					.run();
-			}
-			return attemptId;
-		},
-		{ behavior: 'immediate' }
-	);
+): Promise<string> {
+	return db.transaction(async (tx) => {
+		const [open] = await tx
+			.select({ id: quizAttempts.id })
+			.from(quizAttempts)
+			.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)))
+			.orderBy(desc(quizAttempts.updatedAt))
+			.limit(1);
+		const attemptId = open?.id ?? newId();
+		if (!open) {
+			await tx.insert(quizAttempts).values({
+				id: attemptId,
+				ownerTokenHash: owner.ownerHash,
+				userId: owner.userId,
+				startedAt: now,
+				updatedAt: now
+			});
+		} else {
+			await tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId));
+		}
+		const rows = Object.entries(answers).map(([questionId, value]) => ({
+			attemptId,
+			questionId,
+			value,
+			answeredAt: now
+		}));
+		if (rows.length > 0) {
+			await tx
+				.insert(attemptAnswers)
+				.values(rows)
+				.onConflictDoUpdate({
+					target: [attemptAnswers.attemptId, attemptAnswers.questionId],
+					set: { value: sql`excluded.value`, answeredAt: now }
+				});
+		}
+		return attemptId;
+	});
 }
 
 export interface NewResult {
 	engineVersion: string;
 	catalogueVersion: string;
-	ranking: unknown;
-	summary: unknown;
+	ranking: Ranking;
+	summary: ResultSummary;
 }
 
 /**
@@ -120,73 +113,61 @@ export interface NewResult {
  * answers as stored, so the result matches exactly what was saved. Submitting twice (a double click, a
  * resent form) returns the result of the first submission instead of failing or creating a second one.
  */
-export function finishAttempt(
+export async function finishAttempt(
 	db: Db,
 	attemptId: string,
 	compute: (answers: Record<string, number>) => NewResult,
 	newId: () => string,
 	now = new Date()
-): string {
-	return db.transaction(
-		(tx) => {
-			const existing = tx
-				.select({ id: results.id })
-				.from(results)
-				.where(eq(results.attemptId, attemptId))
-				.get();
-			if (existing) return existing.id;
-			const rows = tx
-				.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
-				.from(attemptAnswers)
-				.where(eq(attemptAnswers.attemptId, attemptId))
-				.all();
-			const computed = compute(Object.fromEntries(rows.map((row) => [row.questionId, row.value])));
-			const id = newId();
-			tx.insert(results)
-				.values({ id, attemptId, createdAt: now, ...computed })
-				.run();
-			tx.update(quizAttempts)
-				.set({ finishedAt: now, updatedAt: now })
-				.where(eq(quizAttempts.id, attemptId))
-				.run();
-			return id;
-		},
-		{ behavior: 'immediate' }
-	);
-}
-
-export function findLatestResultIdForOwner(db: Db, owner: Owner): string | null {
-	const condition = ownedBy(owner);
-	if (!condition) return null;
-	return (
-		db
+): Promise<string> {
+	return db.transaction(async (tx) => {
+		const [existing] = await tx
 			.select({ id: results.id })
 			.from(results)
-			.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
-			.where(condition)
-			.orderBy(desc(results.createdAt))
-			.limit(1)
-			.get()?.id ?? null
-	);
+			.where(eq(results.attemptId, attemptId));
+		if (existing) return existing.id;
+		const rows = await tx
+			.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
+			.from(attemptAnswers)
+			.where(eq(attemptAnswers.attemptId, attemptId));
+		const computed = compute(Object.fromEntries(rows.map((row) => [row.questionId, row.value])));
+		const id = newId();
+		await tx.insert(results).values({ id, attemptId, createdAt: now, ...computed });
+		await tx
+			.update(quizAttempts)
+			.set({ finishedAt: now, updatedAt: now })
+			.where(eq(quizAttempts.id, attemptId));
+		return id;
+	});
+}
+
+export async function findLatestResultIdForOwner(db: Db, owner: Owner): Promise<string | null> {
+	const condition = ownedBy(owner);
+	if (!condition) return null;
+	const [latest] = await db
+		.select({ id: results.id })
+		.from(results)
+		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
+		.where(condition)
+		.orderBy(desc(results.createdAt))
+		.limit(1);
+	return latest?.id ?? null;
 }
 
 /** Throws away the owner's unfinished attempt and its answers (« recommencer à zéro »). */
-export function discardOpenAttempt(db: Db, owner: Owner): void {
+export async function discardOpenAttempt(db: Db, owner: Owner): Promise<void> {
 	const condition = ownedBy(owner);
-	if (condition)
-		db.delete(quizAttempts)
-			.where(and(condition, isNull(quizAttempts.finishedAt)))
-			.run();
+	if (condition) await db.delete(quizAttempts).where(and(condition, isNull(quizAttempts.finishedAt)));
 }
 
 export interface OwnerResult {
 	id: string;
 	createdAt: Date;
-	ranking: unknown;
+	ranking: Ranking;
 }
 
 /** The owner's results, newest first. */
-export function listOwnerResults(db: Db, owner: Owner): OwnerResult[] {
+export async function listOwnerResults(db: Db, owner: Owner): Promise<OwnerResult[]> {
 	const condition = ownedBy(owner);
 	if (!condition) return [];
 	return db
@@ -194,23 +175,21 @@ export function listOwnerResults(db: Db, owner: Owner): OwnerResult[] {
 		.from(results)
 		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
 		.where(condition)
-		.orderBy(desc(results.createdAt))
-		.all();
+		.orderBy(desc(results.createdAt));
 }
 
 /**
  * The dates of the owner's results, newest first, without reading the results themselves (their large
  * rankings): a finished attempt's finished_at is its result's date.
  */
-export function listOwnerResultDates(db: Db, owner: Owner): { id: string; createdAt: Date }[] {
+export async function listOwnerResultDates(db: Db, owner: Owner): Promise<{ id: string; createdAt: Date }[]> {
 	const condition = ownedBy(owner);
 	if (!condition) return [];
-	return db
+	const rows = await db
 		.select({ id: results.id, createdAt: quizAttempts.finishedAt })
 		.from(quizAttempts)
 		.innerJoin(results, eq(results.attemptId, quizAttempts.id))
 		.where(condition)
-		.orderBy(desc(quizAttempts.finishedAt))
-		.all()
-		.map((row) => ({ id: row.id, createdAt: row.createdAt! }));
+		.orderBy(desc(quizAttempts.finishedAt));
+	return rows.map((row) => ({ id: row.id, createdAt: row.createdAt! }));
 }

@@ -24,8 +24,9 @@ import {
 
 const CATALOGUE_VERSION_KEY = 'catalogue_version';
 
-export function readCatalogueVersion(db: Db): string | null {
-	return db.select().from(meta).where(eq(meta.key, CATALOGUE_VERSION_KEY)).get()?.value ?? null;
+export async function readCatalogueVersion(db: Db): Promise<string | null> {
+	const [row] = await db.select().from(meta).where(eq(meta.key, CATALOGUE_VERSION_KEY));
+	return row?.value ?? null;
 }
 
 /**
@@ -33,131 +34,126 @@ export function readCatalogueVersion(db: Db): string | null {
  * exact content was seeded already. Questions that left the content are retired, not deleted: old answers
  * keep pointing at them.
  */
-export function seedCatalogue(db: Db, content: CatalogueContent): { changed: boolean } {
-	return db.transaction(
-		(tx) => {
-			const current = tx.select().from(meta).where(eq(meta.key, CATALOGUE_VERSION_KEY)).get()?.value;
-			if (current === content.version) return { changed: false };
+export async function seedCatalogue(db: Db, content: CatalogueContent): Promise<{ changed: boolean }> {
+	return db.transaction(async (tx) => {
+		const [current] = await tx.select().from(meta).where(eq(meta.key, CATALOGUE_VERSION_KEY));
+		if (current?.value === content.version) return { changed: false };
 
-			content.families.forEach((family, position) => {
-				const row = { id: family.id, nameFr: family.name.fr, nameEn: family.name.en, position };
-				tx.insert(families).values(row).onConflictDoUpdate({ target: families.id, set: row }).run();
-			});
+		for (const [position, family] of content.families.entries()) {
+			const row = { id: family.id, nameFr: family.name.fr, nameEn: family.name.en, position };
+			await tx.insert(families).values(row).onConflictDoUpdate({ target: families.id, set: row });
+		}
 
-			const slugs = content.careers.map((c) => c.slug);
-			tx.delete(careers).where(notInArray(careers.slug, slugs)).run();
-			for (const career of content.careers) {
-				const row = {
-					slug: career.slug,
-					title: career.title,
-					familyId: career.family,
-					hook: career.hook,
-					summary: career.summary,
-					onetCode: career.onet.code,
-					onetTitle: career.onet.title,
-					onetAnalogQuality: career.onet.analogQuality,
-					profile: {
-						description: career.description,
-						scene: career.scene,
-						missions: career.missions,
-						softSkills: career.softSkills,
-						technicalSkills: career.technicalSkills,
-						salary: career.salary,
-						workWith: career.workWith,
-						workplaces: career.workplaces,
-						paths: career.paths,
-						testimonial: career.testimonial,
-						similar: career.similar
-					} satisfies CareerProfile
-				};
-				tx.insert(careers).values(row).onConflictDoUpdate({ target: careers.slug, set: row }).run();
-				tx.delete(careerVectors).where(eq(careerVectors.careerSlug, career.slug)).run();
-				tx.insert(careerVectors)
-					.values([
-						...RIASEC_IDS.map((id) => ({
-							careerSlug: career.slug,
-							dimensionId: id,
-							value: career.vector.riasec[id]
-						})),
-						...SKILL_IDS.map((id) => ({
-							careerSlug: career.slug,
-							dimensionId: id,
-							value: career.vector.skills[id]
-						}))
-					])
-					.run();
-			}
-			tx.delete(families)
-				.where(
-					notInArray(
-						families.id,
-						content.families.map((f) => f.id)
-					)
-				)
-				.run();
+		const slugs = content.careers.map((c) => c.slug);
+		await tx.delete(careers).where(notInArray(careers.slug, slugs));
+		for (const career of content.careers) {
+			const row = {
+				slug: career.slug,
+				title: career.title,
+				familyId: career.family,
+				hook: career.hook,
+				summary: career.summary,
+				onetCode: career.onet.code,
+				onetTitle: career.onet.title,
+				onetAnalogQuality: career.onet.analogQuality,
+				profile: {
+					description: career.description,
+					scene: career.scene,
+					missions: career.missions,
+					softSkills: career.softSkills,
+					technicalSkills: career.technicalSkills,
+					salary: career.salary,
+					workWith: career.workWith,
+					workplaces: career.workplaces,
+					paths: career.paths,
+					testimonial: career.testimonial,
+					similar: career.similar
+				} satisfies CareerProfile
+			};
+			await tx.insert(careers).values(row).onConflictDoUpdate({ target: careers.slug, set: row });
+			await tx.delete(careerVectors).where(eq(careerVectors.careerSlug, career.slug));
+			await tx.insert(careerVectors).values([
+				...RIASEC_IDS.map((id) => ({
+					careerSlug: career.slug,
+					dimensionId: id,
+					value: career.vector.riasec[id]
+				})),
+				...SKILL_IDS.map((id) => ({
+					careerSlug: career.slug,
+					dimensionId: id,
+					value: career.vector.skills[id]
+				}))
+			]);
+		}
+		await tx.delete(families).where(
+			notInArray(
+				families.id,
+				content.families.map((f) => f.id)
+			)
+		);
 
-			tx.delete(trainings).run();
-			for (const training of content.trainings) {
-				const { careers: careerSlugs, level, ...rest } = training;
-				tx.insert(trainings)
-					.values({ ...rest, levelBac: level.bac, levelRncp: level.rncp })
-					.run();
-				tx.insert(trainingCareers)
-					.values(careerSlugs.map((careerSlug) => ({ trainingSlug: training.slug, careerSlug })))
-					.run();
-			}
+		await tx.delete(trainings);
+		for (const training of content.trainings) {
+			const { careers: careerSlugs, level, ...rest } = training;
+			await tx.insert(trainings).values({ ...rest, levelBac: level.bac, levelRncp: level.rncp });
+			await tx
+				.insert(trainingCareers)
+				.values(careerSlugs.map((careerSlug) => ({ trainingSlug: training.slug, careerSlug })));
+		}
 
-			tx.delete(sources).run();
-			if (content.sources.length > 0) tx.insert(sources).values(content.sources).run();
+		await tx.delete(sources);
+		if (content.sources.length > 0) await tx.insert(sources).values(content.sources);
 
-			tx.update(questions).set({ active: false }).run();
-			content.questions.forEach((question, position) => {
-				const row = {
-					id: question.id,
-					position,
-					textFr: question.text.fr,
-					textEn: question.text.en,
-					rationale: question.rationale,
-					active: true
-				};
-				tx.insert(questions).values(row).onConflictDoUpdate({ target: questions.id, set: row }).run();
-				tx.delete(questionLoadings).where(eq(questionLoadings.questionId, question.id)).run();
-				tx.insert(questionLoadings)
-					.values(
-						Object.entries(question.loadings).map(([dimensionId, weight]) => ({
-							questionId: question.id,
-							dimensionId,
-							weight
-						}))
-					)
-					.run();
-			});
+		await tx.update(questions).set({ active: false });
+		for (const [position, question] of content.questions.entries()) {
+			const row = {
+				id: question.id,
+				position,
+				textFr: question.text.fr,
+				textEn: question.text.en,
+				rationale: question.rationale,
+				active: true
+			};
+			await tx.insert(questions).values(row).onConflictDoUpdate({ target: questions.id, set: row });
+			await tx.delete(questionLoadings).where(eq(questionLoadings.questionId, question.id));
+			await tx.insert(questionLoadings).values(
+				Object.entries(question.loadings).map(([dimensionId, weight]) => ({
+					questionId: question.id,
+					dimensionId,
+					weight
+				}))
+			);
+		}
 
-			tx.insert(meta)
-				.values({ key: CATALOGUE_VERSION_KEY, value: content.version })
-				.onConflictDoUpdate({ target: meta.key, set: { value: content.version } })
-				.run();
-			return { changed: true };
-		},
-		{ behavior: 'immediate' }
-	);
+		await tx
+			.insert(meta)
+			.values({ key: CATALOGUE_VERSION_KEY, value: content.version })
+			.onConflictDoUpdate({ target: meta.key, set: { value: content.version } });
+		return { changed: true };
+	});
 }
 
 /** The whole catalogue as the engine and the pages use it: a few hundred rows, read in four queries. */
-export function readCatalogue(db: Db): Catalogue {
-	const familyRows = db.select().from(families).orderBy(asc(families.position)).all();
+export async function readCatalogue(db: Db): Promise<Catalogue> {
+	const [familyRows, vectorRows, careerRows, loadingRows, questionRows, trainingList, sourceRows, version] =
+		await Promise.all([
+			db.select().from(families).orderBy(asc(families.position)),
+			db.select().from(careerVectors),
+			db.select().from(careers),
+			db.select().from(questionLoadings),
+			db.select().from(questions).where(eq(questions.active, true)).orderBy(asc(questions.position)),
+			readTrainings(db),
+			db.select().from(sources).orderBy(asc(sources.id)),
+			readCatalogueVersion(db)
+		]);
 	const familyPosition = new Map(familyRows.map((f) => [f.id, f.position]));
-	const vectorRows = db.select().from(careerVectors).all();
 	const vectors = new Map<string, Map<string, number>>();
 	for (const row of vectorRows) {
 		if (!vectors.has(row.careerSlug)) vectors.set(row.careerSlug, new Map());
 		vectors.get(row.careerSlug)!.set(row.dimensionId, row.value);
 	}
 
-	const careerList: CatalogueCareer[] = db
-		.select()
-		.from(careers)
-		.all()
+	const careerList: CatalogueCareer[] = careerRows
 		.map((row) => {
 			const values = vectors.get(row.slug) ?? new Map<string, number>();
 			return {
@@ -167,7 +163,7 @@ export function readCatalogue(db: Db): Catalogue {
 				hook: row.hook,
 				summary: row.summary,
 				onet: { code: row.onetCode, title: row.onetTitle, analogQuality: row.onetAnalogQuality },
-				profile: row.profile as CareerProfile,
+				profile: row.profile,
 				vector: {
 					riasec: Object.fromEntries(
 						RIASEC_IDS.map((id) => [id, values.get(id) ?? 0])
@@ -185,31 +181,24 @@ export function readCatalogue(db: Db): Catalogue {
 		);
 
 	const loadings = new Map<string, Partial<Record<DimensionId, number>>>();
-	for (const row of db.select().from(questionLoadings).all()) {
+	for (const row of loadingRows) {
 		if (!isDimensionId(row.dimensionId)) continue;
 		if (!loadings.has(row.questionId)) loadings.set(row.questionId, {});
 		loadings.get(row.questionId)![row.dimensionId] = row.weight;
 	}
-	const questionList: CatalogueQuestion[] = db
-		.select()
-		.from(questions)
-		.where(eq(questions.active, true))
-		.orderBy(asc(questions.position))
-		.all()
-		.map((row) => ({
-			id: row.id,
-			text: { fr: row.textFr, en: row.textEn },
-			loadings: loadings.get(row.id) ?? {}
-		}));
+	const questionList: CatalogueQuestion[] = questionRows.map((row) => ({
+		id: row.id,
+		text: { fr: row.textFr, en: row.textEn },
+		loadings: loadings.get(row.id) ?? {}
+	}));
 
-	const trainingList = readTrainings(db);
 	const trainingsByCareer = new Map<string, Training[]>(careerList.map((c) => [c.slug, []]));
 	for (const training of trainingList) {
 		for (const slug of training.careers) trainingsByCareer.get(slug)?.push(training);
 	}
 
 	return {
-		version: readCatalogueVersion(db) ?? 'unseeded',
+		version: version ?? 'unseeded',
 		families: familyRows.map((f) => ({ id: f.id, name: { fr: f.nameFr, en: f.nameEn } })),
 		careers: careerList,
 		engineCareers: prepareCareers(careerList),
@@ -218,21 +207,22 @@ export function readCatalogue(db: Db): Catalogue {
 		trainings: trainingList,
 		trainingBySlug: new Map(trainingList.map((t) => [t.slug, t])),
 		trainingsByCareer,
-		sources: db.select().from(sources).orderBy(asc(sources.id)).all(),
+		sources: sourceRows,
 		questionById: new Map(questionList.map((q) => [q.id, q]))
 	};
 }
 
-function readTrainings(db: Db): Training[] {
+async function readTrainings(db: Db): Promise<Training[]> {
+	const [linkRows, trainingRows] = await Promise.all([
+		db.select().from(trainingCareers),
+		db.select().from(trainings)
+	]);
 	const links = new Map<string, string[]>();
-	for (const row of db.select().from(trainingCareers).all()) {
+	for (const row of linkRows) {
 		if (!links.has(row.trainingSlug)) links.set(row.trainingSlug, []);
 		links.get(row.trainingSlug)!.push(row.careerSlug);
 	}
-	return db
-		.select()
-		.from(trainings)
-		.all()
+	return trainingRows
 		.map((row): Training => ({
 			slug: row.slug,
 			name: row.name,
@@ -240,9 +230,9 @@ function readTrainings(db: Db): Training[] {
 			track: row.track,
 			durationMonths: row.durationMonths,
 			level: { bac: row.levelBac, rncp: row.levelRncp },
-			formats: row.formats as Training['formats'],
-			financing: row.financing as Training['financing'],
-			skills: row.skills as Training['skills'],
+			formats: row.formats,
+			financing: row.financing,
+			skills: row.skills,
 			cost: row.cost,
 			prerequisites: row.prerequisites,
 			summary: row.summary,

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { summarizeRanking } from '$lib/result-summary';
-import { ownedBy, type Owner } from './attempts';
 import type { Ranking } from '$lib/engine';
+import { summarizeRanking } from '$lib/result-summary';
 import type { Db } from '../client';
 import { quizAttempts, results } from '../schema';
+import { ownedBy, type Owner } from './attempts';
 
 export interface StoredResult {
 	id: string;
@@ -14,10 +14,14 @@ export interface StoredResult {
 }
 
 /** A result, only for the owner of the attempt that produced it; anyone else gets null (→ 404). */
-export function findResultForOwner(db: Db, resultId: string, owner: Owner): StoredResult | null {
+export async function findResultForOwner(
+	db: Db,
+	resultId: string,
+	owner: Owner
+): Promise<StoredResult | null> {
 	const condition = ownedBy(owner);
 	if (!condition) return null;
-	const row = db
+	const [row] = await db
 		.select({
 			id: results.id,
 			createdAt: results.createdAt,
@@ -27,24 +31,23 @@ export function findResultForOwner(db: Db, resultId: string, owner: Owner): Stor
 		})
 		.from(results)
 		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
-		.where(and(eq(results.id, resultId), condition))
-		.get();
-	return row ? { ...row, ranking: row.ranking as Ranking } : null;
+		.where(and(eq(results.id, resultId), condition));
+	return row ?? null;
 }
 
 /** Gives a summary to results stored before summaries existed; returns how many it filled. Idempotent. */
-export function backfillResultSummaries(db: Db): number {
-	const missing = db
+export async function backfillResultSummaries(db: Db): Promise<number> {
+	const missing = await db
 		.select({ id: results.id, ranking: results.ranking })
 		.from(results)
-		.where(isNull(results.summary))
-		.all();
-	db.transaction((tx) => {
+		.where(isNull(results.summary));
+	if (missing.length === 0) return 0;
+	await db.transaction(async (tx) => {
 		for (const row of missing) {
-			tx.update(results)
-				.set({ summary: summarizeRanking(row.ranking as Ranking) })
-				.where(eq(results.id, row.id))
-				.run();
+			await tx
+				.update(results)
+				.set({ summary: summarizeRanking(row.ranking) })
+				.where(eq(results.id, row.id));
 		}
 	});
 	return missing.length;

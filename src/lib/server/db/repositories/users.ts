@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { listAuditAboutStudent, listSharedNotesAboutStudent, listStudentCohorts } from './cohorts';
 import {
 	attemptAnswers,
 	dismissals,
@@ -11,6 +10,9 @@ import {
 	type UserRole,
 	type UserRow
 } from '../schema';
+import { listAuditAboutStudent } from './audit';
+import { listStudentCohorts } from './cohorts';
+import { listSharedNotesAboutStudent } from './notes';
 
 export type User = Omit<UserRow, 'passwordHash'>;
 
@@ -29,9 +31,9 @@ export interface NewUser {
 }
 
 /** Creates the account; false when the identifier is taken (the unique index decides, not a prior read). */
-export function createUser(db: Db, user: NewUser): boolean {
+export async function createUser(db: Db, user: NewUser): Promise<boolean> {
 	const now = user.now ?? new Date();
-	const result = db
+	const created = await db
 		.insert(users)
 		.values({
 			id: user.id,
@@ -44,133 +46,65 @@ export function createUser(db: Db, user: NewUser): boolean {
 			createdAt: now
 		})
 		.onConflictDoNothing({ target: users.identifier })
-		.run();
-	return result.changes === 1;
+		.returning({ id: users.id });
+	return created.length === 1;
 }
 
-export function findUserCredentials(db: Db, identifier: string): UserRow | null {
-	return db.select().from(users).where(eq(users.identifier, identifier)).get() ?? null;
+export async function findUserCredentials(db: Db, identifier: string): Promise<UserRow | null> {
+	const [user] = await db.select().from(users).where(eq(users.identifier, identifier));
+	return user ?? null;
 }
 
-export function findUserById(db: Db, id: string): User | null {
-	const row = db.select().from(users).where(eq(users.id, id)).get();
-	return row ? withoutHash(row) : null;
+export async function findUserById(db: Db, id: string): Promise<User | null> {
+	const [user] = await db.select().from(users).where(eq(users.id, id));
+	return user ? withoutHash(user) : null;
 }
 
-export function updatePasswordHash(db: Db, userId: string, passwordHash: string): void {
-	db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+	await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 /** Deletes the account; sessions, attempts, answers, results and dismissals go with it (ON DELETE CASCADE). */
-export function deleteUser(db: Db, userId: string): void {
-	db.delete(users).where(eq(users.id, userId)).run();
+export async function deleteUser(db: Db, userId: string): Promise<void> {
+	await db.delete(users).where(eq(users.id, userId));
 }
 
 /** Gives the account the anonymous attempts of this browser; returns how many were claimed. */
-export function claimOwnerAttempts(db: Db, userId: string, ownerTokenHash: string): number {
-	return db
+export async function claimOwnerAttempts(db: Db, userId: string, ownerTokenHash: string): Promise<number> {
+	const claimed = await db
 		.update(quizAttempts)
 		.set({ userId })
 		.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.userId)))
-		.run().changes;
-}
-
-export interface SessionRow {
-	id: string;
-	userId: string;
-	expiresAt: Date;
-}
-
-export function insertSession(db: Db, session: SessionRow, now = new Date()): void {
-	db.insert(sessions)
-		.values({ ...session, createdAt: now })
-		.run();
-}
-
-export function findSessionWithUser(db: Db, sessionId: string): { session: SessionRow; user: User } | null {
-	const row = db
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, sessionId))
-		.get();
-	if (!row) return null;
-	return {
-		session: { id: row.session.id, userId: row.session.userId, expiresAt: row.session.expiresAt },
-		user: withoutHash(row.user)
-	};
-}
-
-export function updateSessionExpiry(db: Db, sessionId: string, expiresAt: Date): void {
-	db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId)).run();
-}
-
-export function deleteSession(db: Db, sessionId: string): void {
-	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-}
-
-/** Deletes every session of the user except `keep` (when given). */
-export function deleteUserSessions(db: Db, userId: string, keep?: string): void {
-	const others = db
-		.select({ id: sessions.id })
-		.from(sessions)
-		.where(eq(sessions.userId, userId))
-		.all()
-		.map((s) => s.id)
-		.filter((id) => id !== keep);
-	if (others.length > 0) db.delete(sessions).where(inArray(sessions.id, others)).run();
-}
-
-export function deleteExpiredSessions(db: Db, now = new Date()): void {
-	db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-}
-
-export function listDismissals(db: Db, userId: string): string[] {
-	return db
-		.select({ slug: dismissals.careerSlug })
-		.from(dismissals)
-		.where(eq(dismissals.userId, userId))
-		.orderBy(desc(dismissals.createdAt))
-		.all()
-		.map((d) => d.slug);
-}
-
-export function addDismissal(db: Db, userId: string, careerSlug: string, now = new Date()): void {
-	db.insert(dismissals).values({ userId, careerSlug, createdAt: now }).onConflictDoNothing().run();
-}
-
-export function removeDismissal(db: Db, userId: string, careerSlug: string): void {
-	db.delete(dismissals)
-		.where(and(eq(dismissals.userId, userId), eq(dismissals.careerSlug, careerSlug)))
-		.run();
+		.returning({ id: quizAttempts.id });
+	return claimed.length;
 }
 
 /** Everything the app holds about one user, for the data export (RGPD right of access and portability). */
-export function exportUserData(db: Db, userId: string) {
-	const user = findUserById(db, userId);
+export async function exportUserData(db: Db, userId: string) {
+	const user = await findUserById(db, userId);
 	if (!user) return null;
-	const attempts = db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).all();
+	const attempts = await db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId));
 	const attemptIds = attempts.map((a) => a.id);
+	const cohorts = await listStudentCohorts(db, userId);
 	return {
 		account: user,
-		sessions: db
+		sessions: await db
 			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
 			.from(sessions)
-			.where(eq(sessions.userId, userId))
-			.all(),
+			.where(eq(sessions.userId, userId)),
 		attempts: attempts.map(({ ownerTokenHash: _owner, ...attempt }) => attempt),
 		answers:
 			attemptIds.length === 0
 				? []
-				: db.select().from(attemptAnswers).where(inArray(attemptAnswers.attemptId, attemptIds)).all(),
+				: await db.select().from(attemptAnswers).where(inArray(attemptAnswers.attemptId, attemptIds)),
 		results:
 			attemptIds.length === 0
 				? []
-				: db.select().from(results).where(inArray(results.attemptId, attemptIds)).all(),
-		dismissals: db.select().from(dismissals).where(eq(dismissals.userId, userId)).all(),
-		cohorts: listStudentCohorts(db, userId).map(({ counsellorId: _id, ...cohort }) => cohort),
+				: await db.select().from(results).where(inArray(results.attemptId, attemptIds)),
+		dismissals: await db.select().from(dismissals).where(eq(dismissals.userId, userId)),
+		cohorts: cohorts.map(({ counsellorId: _id, ...cohort }) => cohort),
 		/** Only the notes their authors chose to share: private notes are a counsellor's working notes. */
-		notesAboutMe: listSharedNotesAboutStudent(db, userId),
-		viewsOfMyData: listAuditAboutStudent(db, userId)
+		notesAboutMe: await listSharedNotesAboutStudent(db, userId),
+		viewsOfMyData: await listAuditAboutStudent(db, userId)
 	};
 }

@@ -3,8 +3,8 @@ import { careerSummary } from '$lib/server/api/serialize';
 import { getCatalogue } from '$lib/server/catalog';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = () => {
-	const catalogue = getCatalogue();
+export const GET: RequestHandler = async () => {
+	const catalogue = await getCatalogue();
 	return apiJson(
 		catalogue.careers.map((career) => careerSummary(catalogue, career)),
 		{ cache: true }

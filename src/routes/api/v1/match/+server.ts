@@ -2,7 +2,7 @@ import { readJsonBody } from '$lib/server/api/body';
 import { parseMatchInput } from '$lib/server/api/match-input';
 import { apiError, apiJson, preflight } from '$lib/server/api/responses';
 import { getCatalogue } from '$lib/server/catalog';
-import { rankAnswers, rankProfile } from '$lib/server/matching';
+import { rankAnswers, rankProfile } from '$lib/server/results/matching';
 import type { RequestHandler } from './$types';
 
 /** Ranks every career for the given answers or profile. Stateless: nothing is stored. */
@@ -10,7 +10,7 @@ export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJsonBody(request);
 	if (!body.ok) return body.response;
 
-	const catalogue = getCatalogue();
+	const catalogue = await getCatalogue();
 	const parsed = parseMatchInput(body.value, new Set(catalogue.questionById.keys()));
 	if (!parsed.ok) return apiError(400, 'invalid_input', parsed.message, parsed.field);
 

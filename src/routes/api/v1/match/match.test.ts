@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,22 +9,26 @@ process.env.DATABASE_URL = join(dir, 'api.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const { getDb } = await import('$lib/server/db');
+const { attemptAnswers, quizAttempts, results, sessions, users } = await import('$lib/server/db/schema');
 const { prepareDatabase } = await import('$lib/server/startup');
 const { POST } = await import('./+server');
 
-function rowCounts() {
-	return ['quiz_attempts', 'attempt_answers', 'results', 'users', 'sessions'].map(
-		(table) => getDb().get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)).n
+async function rowCounts() {
+	const db = getDb();
+	return Promise.all(
+		[quizAttempts, attemptAnswers, results, users, sessions].map(
+			async (table) => (await db.select({ n: count() }).from(table))[0]!.n
+		)
 	);
 }
 
-beforeAll(() => {
-	prepareDatabase(getDb());
+beforeAll(async () => {
+	await prepareDatabase(getDb());
 });
 
 describe('POST /api/v1/match', () => {
 	it('ranks without storing anything or setting a cookie', async () => {
-		const before = rowCounts();
+		const before = await rowCounts();
 		const request = new Request('http://test/api/v1/match', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -34,6 +38,6 @@ describe('POST /api/v1/match', () => {
 		expect(response.status).toBe(200);
 		expect((await response.json()).matches).toHaveLength(31);
 		expect(response.headers.get('set-cookie')).toBeNull();
-		expect(rowCounts()).toEqual(before);
+		expect(await rowCounts()).toEqual(before);
 	});
 });

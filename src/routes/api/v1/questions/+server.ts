@@ -3,9 +3,9 @@ import { getCatalogue } from '$lib/server/catalog';
 import type { RequestHandler } from './$types';
 
 /** The method is open: every question with its loadings, in the order the quiz asks them. */
-export const GET: RequestHandler = () =>
+export const GET: RequestHandler = async () =>
 	apiJson(
-		getCatalogue().questions.map((question) => ({
+		(await getCatalogue()).questions.map((question) => ({
 			id: question.id,
 			text: question.text.fr,
 			textEn: question.text.en,

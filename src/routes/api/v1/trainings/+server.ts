@@ -8,8 +8,8 @@ import {
 import type { RequestHandler } from './$types';
 
 /** Trainings, filtered by the same query parameters as the /formations page; an unknown value is a 400. */
-export const GET: RequestHandler = ({ url }) => {
-	const catalogue = getCatalogue();
+export const GET: RequestHandler = async ({ url }) => {
+	const catalogue = await getCatalogue();
 	const filters = parseTrainingFilters(url.searchParams, [...catalogue.careerBySlug.keys()]);
 	const invalid = invalidTrainingFilterParams(url.searchParams, filters);
 	if (invalid.length > 0) {

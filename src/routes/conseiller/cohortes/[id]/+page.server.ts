@@ -1,35 +1,24 @@
-import { error, fail } from '@sveltejs/kit';
-import { currentLocale, formatDate } from '$lib/labels';
+import { error } from '@sveltejs/kit';
+import { formatDate } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 import { requireCounsellor } from '$lib/server/auth/guards';
-import { getCatalogue } from '$lib/server/catalog';
-import { readCohortForm } from '$lib/server/cohorts/input';
-import { formatJoinCode, generateJoinCode } from '$lib/server/cohorts/join-code';
-import { parseCohortQuery } from '$lib/server/cohorts/view';
-import { cohortDashboard } from '$lib/server/counsellor';
-import { getDb } from '$lib/server/db';
-import {
-	findCounsellorCohort,
-	rotateJoinCode,
-	updateCounsellorCohort
-} from '$lib/server/db/repositories/cohorts';
+import { auditedCohortDashboard } from '$lib/server/cohorts/counsellor';
+import { cohortForm } from '$lib/server/cohorts/input';
+import { formatJoinCode } from '$lib/server/cohorts/join-code';
+import { archiveCohort, findMyCohort, renameCohort, rotateCohortCode } from '$lib/server/cohorts/manage';
+import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function notFound(): never {
-	error(404, { message: 'Cohorte introuvable' });
+	error(404, { message: m.error_cohort_not_found() });
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
-	const catalogue = getCatalogue();
-	const query = parseCohortQuery(
-		event.url.searchParams,
-		catalogue.families.map((f) => f.id)
-	);
-	const dashboard = cohortDashboard(user, event.params.id, query);
+	const dashboard = await auditedCohortDashboard(user, event.params.id, event.url.searchParams);
 	if (!dashboard) notFound();
 	const { cohort } = dashboard;
 	const day = { dateStyle: 'medium' } as const;
-	const locale = currentLocale();
 	return {
 		cohort: {
 			id: cohort.id,
@@ -41,8 +30,8 @@ export const load: PageServerLoad = (event) => {
 		},
 		created: event.url.searchParams.get('cree') === '1',
 		overview: dashboard.overview,
-		families: catalogue.families.map((f) => ({ id: f.id, name: f.name[locale] })),
-		query,
+		families: dashboard.families,
+		query: dashboard.query,
 		students: dashboard.page.map((row) => ({
 			id: row.id,
 			identifier: row.identifier,
@@ -60,30 +49,28 @@ export const load: PageServerLoad = (event) => {
 };
 
 /** Every action changes the counsellor's own cohort only: another cohort id is a 404, as for reading. */
-function cohortAction(
-	change: (form: FormData) => Parameters<typeof updateCounsellorCohort>[3] | { invalid: object }
-) {
-	return async (event: Parameters<Actions[string]>[0]) => {
-		const { user } = requireCounsellor(event);
-		const db = getDb();
-		if (!findCounsellorCohort(db, event.params.id!, user.id)) notFound();
-		const result = change(await event.request.formData());
-		if ('invalid' in result) return fail(400, result.invalid);
-		if (!updateCounsellorCohort(db, event.params.id!, user.id, result)) notFound();
-		return { done: true };
-	};
-}
-
 export const actions: Actions = {
-	rename: cohortAction((form) => {
-		const input = readCohortForm(form);
-		return input.ok ? input.value : { invalid: { values: input.values, errors: input.errors } };
-	}),
-	rotate: async (event) => {
+	rename: async (event) => {
 		const { user } = requireCounsellor(event);
-		if (!rotateJoinCode(getDb(), event.params.id, user.id, generateJoinCode)) notFound();
+		if (!(await findMyCohort(user, event.params.id))) notFound();
+		const input = await readForm(event.request, cohortForm);
+		if (!input.ok) return input.failure;
+		if (!(await renameCohort(user, event.params.id, input.data))) notFound();
 		return { done: true };
 	},
-	archive: cohortAction(() => ({ archivedAt: new Date() })),
-	unarchive: cohortAction(() => ({ archivedAt: null }))
+	rotate: async (event) => {
+		const { user } = requireCounsellor(event);
+		if (!(await rotateCohortCode(user, event.params.id))) notFound();
+		return { done: true };
+	},
+	archive: async (event) => {
+		const { user } = requireCounsellor(event);
+		if (!(await archiveCohort(user, event.params.id, true))) notFound();
+		return { done: true };
+	},
+	unarchive: async (event) => {
+		const { user } = requireCounsellor(event);
+		if (!(await archiveCohort(user, event.params.id, false))) notFound();
+		return { done: true };
+	}
 };

@@ -1,56 +1,50 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { requireCounsellor } from '$lib/server/auth/guards';
-import { readNoteForm } from '$lib/server/cohorts/input';
-import { studentFile } from '$lib/server/counsellor';
-import { getDb } from '$lib/server/db';
-import {
-	addNote,
-	counsellorCanSeeStudent,
-	deleteNote,
-	updateNote
-} from '$lib/server/db/repositories/cohorts';
-import { generateId } from '$lib/server/ids';
+import { auditedStudentFile } from '$lib/server/cohorts/counsellor';
+import { noteForm, noteIdForm } from '$lib/server/cohorts/input';
+import { addNoteAbout, deleteNoteAbout, editNoteAbout, mayWriteAbout } from '$lib/server/cohorts/notes';
+import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function notFound(): never {
-	error(404, { message: 'Élève introuvable' });
+	error(404, { message: m.error_student_not_found() });
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
-	const file = studentFile(user, event.params.id, 'student_viewed');
+	const file = await auditedStudentFile(user, event.params.id, 'student_viewed');
 	if (!file) notFound();
 	return file;
 };
 
-/** Notes are written only about a student the counsellor may see, and changed only by their author. */
-async function noteContext(event: Parameters<Actions[string]>[0]) {
+/** A student the counsellor may not see is a 404 before the form is even read. */
+async function counsellorOfStudent(event: Parameters<Actions[string]>[0]) {
 	const { user } = requireCounsellor(event);
-	const studentId = event.params.id!;
-	if (!counsellorCanSeeStudent(getDb(), user.id, studentId)) notFound();
-	const form = await event.request.formData();
-	const noteId = form.get('noteId');
-	return { authorId: user.id, studentId, form, noteId: typeof noteId === 'string' ? noteId : '' };
+	if (!(await mayWriteAbout(user, event.params.id!))) notFound();
+	return user;
 }
 
 export const actions: Actions = {
 	addNote: async (event) => {
-		const { authorId, studentId, form } = await noteContext(event);
-		const input = readNoteForm(form);
-		if (!input.ok) return fail(400, { noteId: null, body: input.body, error: input.error });
-		addNote(getDb(), { id: generateId(), authorId, studentId, ...input.value });
+		const user = await counsellorOfStudent(event);
+		const input = await readForm(event.request, noteForm);
+		if (!input.ok) return input.failure;
+		if (!(await addNoteAbout(user, event.params.id, input.data))) notFound();
 		return { saved: 'added' as const };
 	},
 	editNote: async (event) => {
-		const { authorId, studentId, form, noteId } = await noteContext(event);
-		const input = readNoteForm(form);
-		if (!input.ok) return fail(400, { noteId, body: input.body, error: input.error });
-		if (!updateNote(getDb(), { id: noteId, authorId, studentId }, input.value)) notFound();
+		const user = await counsellorOfStudent(event);
+		const input = await readForm(event.request, noteForm);
+		if (!input.ok) return input.failure;
+		if (!(await editNoteAbout(user, event.params.id, input.data.noteId, input.data))) notFound();
 		return { saved: 'edited' as const };
 	},
 	deleteNote: async (event) => {
-		const { authorId, studentId, noteId } = await noteContext(event);
-		if (!deleteNote(getDb(), { id: noteId, authorId, studentId })) notFound();
+		const user = await counsellorOfStudent(event);
+		const input = await readForm(event.request, noteIdForm);
+		if (!input.ok) return input.failure;
+		if (!(await deleteNoteAbout(user, event.params.id, input.data.noteId))) notFound();
 		return { saved: 'deleted' as const };
 	}
 };

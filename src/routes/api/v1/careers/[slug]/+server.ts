@@ -3,8 +3,8 @@ import { careerDetail } from '$lib/server/api/serialize';
 import { getCatalogue } from '$lib/server/catalog';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params }) => {
-	const catalogue = getCatalogue();
+export const GET: RequestHandler = async ({ params }) => {
+	const catalogue = await getCatalogue();
 	const career = catalogue.careerBySlug.get(params.slug);
 	if (!career) return apiError(404, 'not_found', `No career with slug "${params.slug}".`);
 	return apiJson(careerDetail(catalogue, career), { cache: true });

@@ -1,14 +1,15 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { requireCounsellor } from '$lib/server/auth/guards';
-import { cohortCsv } from '$lib/server/counsellor';
+import { auditedCohortCsv } from '$lib/server/cohorts/counsellor';
 import type { RequestHandler } from './$types';
 
 /** The cohort as a CSV download; only for the cohort's own counsellor. */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const { user } = requireCounsellor(event);
-	const file = cohortCsv(user, event.params.id);
+	const file = await auditedCohortCsv(user, event.params.id);
 	// The hook marks every signed-in answer private, no-store: the CSV too.
-	if (!file) error(404, { message: 'Cohorte introuvable' });
+	if (!file) error(404, { message: m.error_cohort_not_found() });
 	const slug =
 		file.name
 			.normalize('NFD')

@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 import { requireCounsellor } from '$lib/server/auth/guards';
-import { studentFile } from '$lib/server/counsellor';
+import { auditedStudentFile } from '$lib/server/cohorts/counsellor';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
-	const file = studentFile(user, event.params.id, 'student_printed');
-	if (!file) error(404, { message: 'Élève introuvable' });
+	const file = await auditedStudentFile(user, event.params.id, 'student_printed');
+	if (!file) error(404, { message: m.error_student_not_found() });
 	return { ...file, printedOn: formatDate(new Date(), { dateStyle: 'long' }) };
 };

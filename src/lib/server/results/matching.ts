@@ -1,7 +1,7 @@
 import { computeProfile, rankCareers, type Answers, type Profile, type Ranking } from '$lib/engine';
 import { summarizeRanking } from '$lib/result-summary';
-import type { Catalogue } from './catalog';
-import type { NewResult } from './db/repositories/attempts';
+import type { Catalogue } from '../catalog/types';
+import type { NewResult } from '../db/repositories/attempts';
 
 /** Runs the engine over the catalogue. Pure apart from the catalogue it is given. */
 export function rankAnswers(catalogue: Catalogue, answers: Answers): Ranking {

@@ -1,59 +1,75 @@
 import { currentLocale, formatDate } from '$lib/labels';
 import { RIASEC_IDS } from '$lib/engine';
 import { needsSupport } from '$lib/result-summary';
-import { getCatalogue } from './catalog';
-import { toCsv } from './cohorts/csv';
-import {
-	compareIdentifiers,
-	cohortOverview,
-	selectStudents,
-	studentRow,
-	type CohortQuery,
-	type QuizStatus
-} from './cohorts/view';
-import { compareUserResults } from './compare-results';
-import { getDb } from './db';
-import { listOwnerResultDates } from './db/repositories/attempts';
+import { getCatalogue } from '../catalog';
+import { getDb } from '../db';
+import { listOwnerResultDates } from '../db/repositories/attempts';
+import { recordAudit } from '../db/repositories/audit';
 import {
 	counsellorCanSeeStudent,
 	findCounsellorCohort,
 	listCohortMembers,
-	listNotes,
-	listSharedCohorts,
-	recordAudit
-} from './db/repositories/cohorts';
-import { findResultForOwner } from './db/repositories/results';
-import { findUserById, listDismissals, type User } from './db/repositories/users';
-import type { AuditAction } from './db/schema';
-import { matchesForDisplay } from './result-view';
+	listSharedCohorts
+} from '../db/repositories/cohorts';
+import { listDismissals } from '../db/repositories/dismissals';
+import { listNotes } from '../db/repositories/notes';
+import { findResultForOwner } from '../db/repositories/results';
+import { findUserById, type User } from '../db/repositories/users';
+import type { AuditAction } from '../db/schema';
+import { compareUserResults } from '../results/compare';
+import { matchesForDisplay } from '../results/view';
+import { toCsv } from './csv';
+import {
+	compareIdentifiers,
+	cohortOverview,
+	parseCohortQuery,
+	selectStudents,
+	studentRow,
+	type QuizStatus
+} from './view';
 
 /**
  * The counsellor space's reads. Each one checks the only rule (a membership in one of the counsellor's own
  * cohorts that are not archived) in the same call that reads, and writes the audit trace, one entry per
- * student whose data is sent, before returning anything: a route cannot forget either.
+ * student whose data is sent, before returning anything: a route cannot forget either. Their names say it:
+ * `audited…`.
  */
 
-type Counsellor = Pick<User, 'id' | 'identifier'>;
+export type Counsellor = Pick<User, 'id' | 'identifier'>;
 
 /**
  * The cohort page. An archived cohort shows its settings only: archiving ends the counsellor's access to
  * its members (they stay members, and access comes back if the cohort is reactivated, until they leave).
  */
-export function cohortDashboard(counsellor: Counsellor, cohortId: string, query: CohortQuery) {
+export async function auditedCohortDashboard(
+	counsellor: Counsellor,
+	cohortId: string,
+	params: URLSearchParams
+) {
 	const db = getDb();
-	const cohort = findCounsellorCohort(db, cohortId, counsellor.id);
+	const cohort = await findCounsellorCohort(db, cohortId, counsellor.id);
 	if (!cohort) return null;
-	const catalogue = getCatalogue();
+	const catalogue = await getCatalogue();
+	const query = parseCohortQuery(
+		params,
+		catalogue.families.map((f) => f.id)
+	);
 	const rows =
 		cohort.archivedAt === null
-			? listCohortMembers(db, cohortId).map((member) => studentRow(member, catalogue))
+			? (await listCohortMembers(db, cohortId)).map((member) => studentRow(member, catalogue))
 			: [];
 	const selection = selectStudents(rows, query, catalogue);
-	recordAudit(
+	await recordAudit(
 		db,
 		selection.page.map((row) => ({ actor: counsellor, action: 'cohort_viewed', studentId: row.id, cohortId }))
 	);
-	return { cohort, overview: cohortOverview(rows, catalogue, currentLocale()), ...selection };
+	return {
+		cohort,
+		query,
+		families: catalogue.families.map((f) => ({ id: f.id, name: f.name[currentLocale()] })),
+		overview: cohortOverview(rows, catalogue, currentLocale()),
+		...selection
+	};
 }
 
 const CSV_TOP = 5;
@@ -66,18 +82,18 @@ const CSV_STATUS: Record<QuizStatus, string> = {
 const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
 
 /** The whole cohort as CSV (French, for French spreadsheets), one row per student, each one audited. */
-export function cohortCsv(
+export async function auditedCohortCsv(
 	counsellor: Counsellor,
 	cohortId: string
-): { name: string; day: string; csv: string } | null {
+): Promise<{ name: string; day: string; csv: string } | null> {
 	const db = getDb();
-	const cohort = findCounsellorCohort(db, cohortId, counsellor.id);
+	const cohort = await findCounsellorCohort(db, cohortId, counsellor.id);
 	if (!cohort || cohort.archivedAt !== null) return null;
-	const catalogue = getCatalogue();
-	const rows = listCohortMembers(db, cohortId)
+	const catalogue = await getCatalogue();
+	const rows = (await listCohortMembers(db, cohortId))
 		.map((member) => studentRow(member, catalogue, CSV_TOP))
 		.sort((a, b) => compareIdentifiers(a.identifier, b.identifier));
-	recordAudit(
+	await recordAudit(
 		db,
 		rows.map((row) => ({ actor: counsellor, action: 'cohort_exported', studentId: row.id, cohortId }))
 	);
@@ -110,32 +126,36 @@ export function cohortCsv(
 }
 
 /** The student, when this counsellor may see them, with the audit entry written; null otherwise (→ 404). */
-function allowedStudent(counsellor: Counsellor, studentId: string, action: AuditAction) {
+async function auditedStudent(counsellor: Counsellor, studentId: string, action: AuditAction) {
 	const db = getDb();
-	if (!counsellorCanSeeStudent(db, counsellor.id, studentId)) return null;
-	const student = findUserById(db, studentId);
+	if (!(await counsellorCanSeeStudent(db, counsellor.id, studentId))) return null;
+	const student = await findUserById(db, studentId);
 	if (!student) return null;
-	recordAudit(db, [{ actor: counsellor, action, studentId }]);
+	await recordAudit(db, [{ actor: counsellor, action, studentId }]);
 	return { id: student.id, identifier: student.identifier };
 }
 
 /** One student's file: latest result as they see it, history, set-aside careers, the counsellor's notes. */
-export function studentFile(
+export async function auditedStudentFile(
 	counsellor: Counsellor,
 	studentId: string,
 	action: Extract<AuditAction, 'student_viewed' | 'student_printed'>
 ) {
-	const student = allowedStudent(counsellor, studentId, action);
+	const student = await auditedStudent(counsellor, studentId, action);
 	if (!student) return null;
 	const db = getDb();
-	const catalogue = getCatalogue();
 	const owner = { ownerHash: null, userId: studentId };
-	const history = listOwnerResultDates(db, owner);
-	const latest = history[0] ? findResultForOwner(db, history[0].id, owner) : null;
-	const dismissed = listDismissals(db, studentId);
+	const [catalogue, history, dismissed, cohorts, notes] = await Promise.all([
+		getCatalogue(),
+		listOwnerResultDates(db, owner),
+		listDismissals(db, studentId),
+		listSharedCohorts(db, counsellor.id, studentId),
+		listNotes(db, counsellor.id, studentId)
+	]);
+	const latest = history[0] ? await findResultForOwner(db, history[0].id, owner) : null;
 	return {
 		student,
-		cohorts: listSharedCohorts(db, counsellor.id, studentId).map((c) => ({
+		cohorts: cohorts.map((c) => ({
 			...c,
 			joined: formatDate(c.joinedAt, { dateStyle: 'long' })
 		})),
@@ -154,7 +174,7 @@ export function studentFile(
 			catalogueVersion: latest.catalogueVersion
 		},
 		dismissed: dismissed.map((slug) => ({ slug, title: catalogue.careerBySlug.get(slug)?.title ?? slug })),
-		notes: listNotes(db, counsellor.id, studentId).map((note) => ({
+		notes: notes.map((note) => ({
 			id: note.id,
 			body: note.body,
 			shared: note.shared,
@@ -165,7 +185,11 @@ export function studentFile(
 }
 
 /** Two of the student's results side by side (the `a` and `b` URL parameters), for an allowed counsellor. */
-export function studentComparison(counsellor: Counsellor, studentId: string, params: URLSearchParams) {
-	const student = allowedStudent(counsellor, studentId, 'student_viewed');
-	return student && { student, ...compareUserResults(student.id, params) };
+export async function auditedStudentComparison(
+	counsellor: Counsellor,
+	studentId: string,
+	params: URLSearchParams
+) {
+	const student = await auditedStudent(counsellor, studentId, 'student_viewed');
+	return student && { student, ...(await compareUserResults(student.id, params)) };
 }

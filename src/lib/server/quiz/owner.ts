@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { Owner } from './db/repositories/attempts';
-import { generateToken, hashToken } from './ids';
+import type { Owner } from '../db/repositories/attempts';
+import { generateToken, hashToken } from '../ids';
 
 /**
  * Anonymous visitors own their quiz attempts and results through a random token in an httpOnly cookie.

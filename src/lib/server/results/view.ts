@@ -1,6 +1,6 @@
 import type { Ranking } from '$lib/engine';
 import type { Locale } from '$lib/labels';
-import type { Catalogue } from './catalog/types';
+import type { Catalogue } from '../catalog/types';
 
 /**
  * A stored ranking as people read it: careers set aside (« pas pour moi ») left out, ranks counted again,

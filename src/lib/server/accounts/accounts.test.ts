@@ -1,0 +1,242 @@
+import { count, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalogueContent } from '../catalog/content';
+import { saveAnswers } from '../db/repositories/attempts';
+import { createUser, deleteUser, exportUserData } from '../db/repositories/users';
+import { attemptAnswers, dismissals, quizAttempts, sessions, users } from '../db/schema';
+import type { Db } from '../db/client';
+import { createSession, SESSION_LIFETIME_MS, validateSessionToken } from '../auth/session';
+import { Throttle } from '../auth/throttle';
+import { parseForm } from '../forms';
+import { generateId, hashToken } from '../ids';
+import { freshTestDatabase } from '../test-database';
+import { logInThrottled, signUpThrottled } from './accounts';
+import { mayBeUnder15, signupForm } from './forms';
+
+const content = loadCatalogueContent('content');
+let db: Db;
+let ip = 0;
+/** A new address per test, so that the module's throttling buckets never leak between tests. */
+const context = (ownerHash: string | null = null) => ({ ip: `10.0.0.${++ip}`, ownerHash });
+
+beforeEach(async () => {
+	db = await freshTestDatabase();
+});
+
+const adult = {
+	identifier: 'Camille@Exemple.fr',
+	password: 'une phrase bien longue',
+	birthYear: '1995',
+	parentName: '',
+	parentConsent: ''
+};
+
+/** The sign-up form as posted, then the service, as the page does it. */
+async function signUp(fields: Partial<typeof adult>, ctx = context()) {
+	const form = new FormData();
+	for (const [name, value] of Object.entries({ ...adult, ...fields })) form.set(name, value);
+	const input = parseForm(form, signupForm);
+	if (!input.ok) return { ok: false as const, errors: input.failure.data.errors };
+	return signUpThrottled(input.data, ctx);
+}
+
+const logIn = (
+	identifier: string,
+	password: string,
+	ctx: { ip: string; ownerHash: string | null; now?: Date } = context()
+) => logInThrottled({ identifier, password }, ctx);
+
+const rows = async (query: Promise<{ n: number }[]>) => (await query)[0]!.n;
+
+describe('signing up', () => {
+	it('creates the account, stores only an argon2id hash, and opens a session stored as a hash', async () => {
+		const outcome = await signUp({});
+		expect(outcome.ok).toBe(true);
+		if (!outcome.ok) return;
+		const [row] = await db.select().from(users);
+		expect(row!.identifier).toBe('camille@exemple.fr');
+		expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+		expect(row!.passwordHash).not.toContain(adult.password);
+		expect(outcome.token.length).toBeGreaterThanOrEqual(24);
+		const [session] = await db.select().from(sessions);
+		expect(session!.id).toBe(hashToken(outcome.token));
+	});
+
+	it('refuses a taken identifier, whatever its case', async () => {
+		await signUp({});
+		const again = await signUp({ identifier: 'CAMILLE@exemple.FR' });
+		expect(again).toMatchObject({ ok: false, status: 409, errors: { identifier: expect.any(String) } });
+		expect(await rows(db.select({ n: count() }).from(users))).toBe(1);
+	});
+
+	it('names every field at fault at once, and never the password itself', async () => {
+		const form = new FormData();
+		for (const [name, value] of Object.entries({
+			...adult,
+			identifier: 'a',
+			password: 'court',
+			birthYear: '3000'
+		}))
+			form.set(name, value);
+		const input = parseForm(form, signupForm);
+		expect(input.ok).toBe(false);
+		if (input.ok) return;
+		expect(Object.keys(input.failure.data.errors).sort()).toEqual(['birthYear', 'identifier', 'password']);
+		expect(input.failure.data.values).toEqual({
+			identifier: 'a',
+			birthYear: '3000',
+			parentName: '',
+			parentConsent: ''
+		});
+	});
+
+	it('asks a parent’s consent whenever the person may be under 15, and records it with the date', async () => {
+		const now = new Date('2026-11-25T12:00:00Z');
+		expect(mayBeUnder15(2011, now)).toBe(true);
+		expect(mayBeUnder15(2010, now)).toBe(false);
+		const childYear = String(new Date().getFullYear() - 13);
+		const refused = await signUp({ identifier: 'zoe.b', birthYear: childYear });
+		expect(refused.ok).toBe(false);
+		expect(Object.keys((refused as { errors: object }).errors).sort()).toEqual([
+			'parentConsent',
+			'parentName'
+		]);
+		const consented = await signUp({
+			identifier: 'zoe.b',
+			birthYear: childYear,
+			parentName: 'Nadia B.',
+			parentConsent: 'on'
+		});
+		expect(consented.ok).toBe(true);
+		const [row] = await db.select().from(users).where(eq(users.identifier, 'zoe.b'));
+		expect(row!.parentalConsentName).toBe('Nadia B.');
+		expect(Date.now() - row!.parentalConsentAt!.getTime()).toBeLessThan(60_000);
+	});
+
+	it('claims the anonymous attempts of the browser, once', async () => {
+		const attemptId = await saveAnswers(
+			db,
+			{ ownerHash: 'browser', userId: null },
+			{ [content.questions[0]!.id]: 4 },
+			generateId
+		);
+		const outcome = await signUp({}, context('browser'));
+		expect(outcome.ok).toBe(true);
+		if (!outcome.ok) return;
+		const [attempt] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId));
+		expect(attempt!.userId).toBe(outcome.user.id);
+		expect(await rows(db.select({ n: count() }).from(quizAttempts))).toBe(1);
+	});
+});
+
+describe('logging in', () => {
+	it('answers the same for an unknown identifier and a wrong password', async () => {
+		await signUp({});
+		const wrong = await logIn(adult.identifier, 'pas le bon mot de passe');
+		const unknown = await logIn('personne@exemple.fr', 'pas le bon mot de passe');
+		expect(wrong).toMatchObject({ ok: false, status: 400 });
+		expect(unknown).toEqual(wrong);
+	});
+
+	it('opens a new session on every log-in', async () => {
+		await signUp({});
+		const first = await logIn(adult.identifier, adult.password);
+		const second = await logIn(adult.identifier, adult.password);
+		expect(first.ok && second.ok && first.session.id !== second.session.id).toBe(true);
+	});
+
+	it('throttles an account after repeated failures, for a while only', async () => {
+		await signUp({ identifier: 'cible' });
+		for (let i = 0; i < 5; i += 1) await logIn('cible', 'mauvais mot de passe');
+		expect(await logIn('cible', adult.password)).toMatchObject({ ok: false, status: 429 });
+		const later = new Date(Date.now() + 16 * 60_000);
+		expect((await logIn('cible', adult.password, { ...context(), now: later })).ok).toBe(true);
+	});
+});
+
+describe('sessions', () => {
+	it('slide: a session used in its second half is renewed; an unused one expires', async () => {
+		const outcome = await signUp({});
+		if (!outcome.ok) throw new Error('sign-up failed');
+		const lifetime = SESSION_LIFETIME_MS.student;
+		const start = outcome.session.expiresAt.getTime() - lifetime;
+		const renewed = await validateSessionToken(db, outcome.token, start + lifetime * 0.75);
+		expect(renewed!.session.expiresAt.getTime()).toBe(start + lifetime * 1.75);
+		expect(await validateSessionToken(db, outcome.token, start + lifetime * 2)).toBeNull();
+		expect(await rows(db.select({ n: count() }).from(sessions))).toBe(0);
+		expect(await validateSessionToken(db, 'not-a-token')).toBeNull();
+	});
+
+	it('counsellors time out after 2 hours idle, and stay signed in while they work', async () => {
+		const HOUR = 3_600_000;
+		expect(SESSION_LIFETIME_MS.counsellor).toBe(2 * HOUR);
+		await createUser(db, {
+			id: 'c1',
+			identifier: 'conseil',
+			passwordHash: 'x',
+			birthYear: 1980,
+			role: 'counsellor'
+		});
+		const start = Date.now();
+		const { token } = await createSession(db, { id: 'c1', role: 'counsellor' }, start);
+		expect(await validateSessionToken(db, token, start + 1.9 * HOUR)).not.toBeNull();
+		expect(await validateSessionToken(db, token, start + 3.8 * HOUR)).not.toBeNull();
+		expect(await validateSessionToken(db, token, start + 5.9 * HOUR)).toBeNull();
+	});
+
+	it('a counsellor session made longer than 2 hours (before the change) is brought down to 2 hours', async () => {
+		const HOUR = 3_600_000;
+		await createUser(db, {
+			id: 'c2',
+			identifier: 'conseil2',
+			passwordHash: 'x',
+			birthYear: 1980,
+			role: 'counsellor'
+		});
+		const start = Date.now();
+		const { token } = await createSession(db, { id: 'c2', role: 'student' }, start);
+		const clamped = await validateSessionToken(db, token, start + HOUR);
+		expect(clamped!.session.expiresAt.getTime()).toBe(start + 3 * HOUR);
+		expect(await validateSessionToken(db, token, start + 3.5 * HOUR)).toBeNull();
+	});
+});
+
+describe('deleting an account', () => {
+	it('leaves no row about the person, and the export holds only their own data', async () => {
+		const someone = await signUp({}, context('browser-a'));
+		const other = await signUp({ identifier: 'autre.personne' }, context('browser-b'));
+		if (!someone.ok || !other.ok) throw new Error('sign-up failed');
+		const question = content.questions[0]!.id;
+		await saveAnswers(db, { ownerHash: 'browser-a', userId: someone.user.id }, { [question]: 5 }, generateId);
+		await saveAnswers(db, { ownerHash: 'browser-b', userId: other.user.id }, { [question]: 1 }, generateId);
+		await db
+			.insert(dismissals)
+			.values({ userId: someone.user.id, careerSlug: 'pentester', createdAt: new Date() });
+
+		const exported = (await exportUserData(db, someone.user.id))!;
+		expect(exported.account.identifier).toBe('camille@exemple.fr');
+		expect(exported.answers.map((a) => a.value)).toEqual([5]);
+		expect(JSON.stringify(exported)).not.toContain('autre.personne');
+		expect(JSON.stringify(exported)).not.toContain('passwordHash');
+
+		await deleteUser(db, someone.user.id);
+		for (const table of [users, sessions, quizAttempts, dismissals]) {
+			const column = 'userId' in table ? table.userId : table.id;
+			expect(await rows(db.select({ n: count() }).from(table).where(eq(column, someone.user.id)))).toBe(0);
+		}
+		expect(await rows(db.select({ n: count() }).from(attemptAnswers))).toBe(1);
+	});
+});
+
+describe('Throttle', () => {
+	it('locks for a growing but bounded time, and never for good', () => {
+		const throttle = new Throttle({ limit: 2, windowMs: 60_000, lockMs: 1_000, maxLockMs: 8_000 });
+		let now = 0;
+		throttle.record('k', now);
+		expect(throttle.retryAfter('k', now)).toBe(0);
+		for (let i = 0; i < 10; i += 1) throttle.record('k', now);
+		expect(throttle.retryAfter('k', now)).toBe(8);
+		now += 8_001;
+		expect(throttle.retryAfter('k', now)).toBe(0);
+	});
+});

@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import { formatDate } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import { checkIdentifier } from '../auth/identifier';
+import { hashPassword, verifyAgainstNobody, verifyPassword } from '../auth/password';
+import { createSession, invalidateOtherSessions, invalidateSession, type Session } from '../auth/session';
+import { accountThrottle, ipThrottle, signupThrottle } from '../auth/throttle';
+import { getDb } from '../db';
+import { listAuditAboutStudent } from '../db/repositories/audit';
+import { listStudentCohorts } from '../db/repositories/cohorts';
+import { listSharedNotesAboutStudent } from '../db/repositories/notes';
+import {
+	claimOwnerAttempts,
+	createUser,
+	deleteUser,
+	exportUserData,
+	findUserCredentials,
+	updatePasswordHash,
+	type User
+} from '../db/repositories/users';
+import type { FieldErrors } from '../forms';
+import { generateId } from '../ids';
+import { listAccountResults } from '../results/results';
+import { mayBeUnder15, type signupForm } from './forms';
+
+export type AuthSuccess = { ok: true; user: Pick<User, 'id' | 'role'>; token: string; session: Session };
+/** A refusal a page shows as it shows a form's: a status, field messages, or one for the whole form. */
+export type Refusal = { ok: false; status: 400 | 404 | 409 | 429; errors?: FieldErrors; message?: string };
+
+const throttled = (seconds: number): Refusal => ({
+	ok: false,
+	status: 429,
+	message: m.error_throttled({ seconds })
+});
+
+/**
+ * Creates a student account from a checked sign-up form, signs it in, and gives it this browser's
+ * anonymous results. Sign-ups are counted per address (a class shares one), so it writes throttle records.
+ */
+export async function signUpThrottled(
+	input: z.output<typeof signupForm.schema>,
+	context: { ip: string; ownerHash: string | null; now?: Date }
+): Promise<AuthSuccess | Refusal> {
+	const now = context.now ?? new Date();
+	const wait = signupThrottle.retryAfter(context.ip, now.getTime());
+	if (wait > 0) return throttled(wait);
+	if (!input.identifier.ok || input.birthYear === null) throw new Error('signUp needs a checked form');
+
+	const db = getDb();
+	const id = generateId();
+	const passwordHash = await hashPassword(input.password);
+	const created = await createUser(db, {
+		id,
+		identifier: input.identifier.identifier,
+		passwordHash,
+		birthYear: input.birthYear,
+		parentalConsentName: mayBeUnder15(input.birthYear, now) ? input.parentName : null,
+		now
+	});
+	signupThrottle.record(context.ip, now.getTime());
+	// Saying that an identifier is taken reveals that it exists; for a sign-up form there is no way around
+	// it, so the log-in form (where it matters) never says it, and sign-ups are throttled per address.
+	if (!created) return { ok: false, status: 409, errors: { identifier: m.error_identifier_taken() } };
+
+	const user = { id, role: 'student' as const };
+	if (context.ownerHash) await claimOwnerAttempts(db, id, context.ownerHash);
+	return { ok: true, user, ...(await createSession(db, user, now.getTime())) };
+}
+
+/**
+ * One answer for every failure (unknown identifier or wrong password), in about the same time, so that the
+ * form does not tell whether an account exists. Failures are counted per account and per address.
+ */
+export async function logInThrottled(
+	input: { identifier: string; password: string },
+	context: { ip: string; ownerHash: string | null; now?: Date }
+): Promise<AuthSuccess | Refusal> {
+	const now = (context.now ?? new Date()).getTime();
+	const identifier = checkIdentifier(input.identifier);
+	const accountKey = identifier.ok ? identifier.identifier : '';
+	const wait = Math.max(ipThrottle.retryAfter(context.ip, now), accountThrottle.retryAfter(accountKey, now));
+	if (wait > 0) return throttled(wait);
+
+	const db = getDb();
+	const found = identifier.ok ? await findUserCredentials(db, identifier.identifier) : null;
+	const valid = found
+		? await verifyPassword(found.passwordHash, input.password)
+		: await verifyAgainstNobody(input.password);
+	if (!found || !valid) {
+		ipThrottle.record(context.ip, now);
+		if (accountKey) accountThrottle.record(accountKey, now);
+		return { ok: false, status: 400, message: m.login_error() };
+	}
+	accountThrottle.clear(accountKey);
+	if (context.ownerHash) await claimOwnerAttempts(db, found.id, context.ownerHash);
+	return { ok: true, user: found, ...(await createSession(db, found, now)) };
+}
+
+export async function logOut(session: Session | null): Promise<void> {
+	if (session) await invalidateSession(getDb(), session.id);
+}
+
+async function passwordMatches(user: User, password: string): Promise<boolean> {
+	const credentials = await findUserCredentials(getDb(), user.identifier);
+	return credentials !== null && (await verifyPassword(credentials.passwordHash, password));
+}
+
+/** A new password, given the current one; whoever knew the old one is signed out everywhere else. */
+export async function changePassword(
+	user: User,
+	session: Session,
+	input: { currentPassword: string; newPassword: string }
+): Promise<{ ok: true } | Refusal> {
+	if (!(await passwordMatches(user, input.currentPassword)))
+		return { ok: false, status: 400, errors: { currentPassword: m.password_wrong_current() } };
+	const db = getDb();
+	await updatePasswordHash(db, user.id, await hashPassword(input.newPassword));
+	await invalidateOtherSessions(db, user.id, session.id);
+	return { ok: true };
+}
+
+/** Deletes the account and everything about the person, given their password. */
+export async function deleteAccount(user: User, password: string): Promise<{ ok: true } | Refusal> {
+	if (!(await passwordMatches(user, password)))
+		return { ok: false, status: 400, errors: { password: m.password_wrong_current() } };
+	await deleteUser(getDb(), user.id);
+	return { ok: true };
+}
+
+/** Everything Boussole holds about the person (RGPD access and portability); null if the account is gone. */
+export async function exportMyData(user: User) {
+	const data = await exportUserData(getDb(), user.id);
+	return data && { exportedAt: new Date().toISOString(), ...data };
+}
+
+/** « Mon espace »: results, cohorts, notes shared with the person, and who read their data. */
+export async function accountOverview(user: User) {
+	const db = getDb();
+	const [results, cohorts, sharedNotes, views] = await Promise.all([
+		listAccountResults(user.id),
+		listStudentCohorts(db, user.id),
+		listSharedNotesAboutStudent(db, user.id),
+		listAuditAboutStudent(db, user.id)
+	]);
+	return {
+		identifier: user.identifier,
+		student: user.role === 'student',
+		results: results.map((result) => ({ ...result, date: formatDate(result.createdAt) })),
+		cohorts: cohorts.map((cohort) => ({
+			id: cohort.id,
+			name: cohort.name,
+			groupLabel: cohort.groupLabel,
+			counsellor: cohort.counsellor,
+			archived: cohort.archivedAt !== null,
+			joined: formatDate(cohort.joinedAt, { dateStyle: 'long' })
+		})),
+		sharedNotes: sharedNotes.map((note) => ({
+			body: note.body,
+			author: note.author,
+			date: formatDate(note.updatedAt)
+		})),
+		views: {
+			count: views.length,
+			last: views[0] ? formatDate(views[0].at) : null,
+			recent: views.slice(0, 10).map((v) => ({ ...v, at: formatDate(v.at) }))
+		}
+	};
+}

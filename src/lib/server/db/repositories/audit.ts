@@ -1,0 +1,41 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { auditLog, type AuditAction } from '../schema';
+
+export interface AuditEntry {
+	actor: { id: string; identifier: string };
+	action: AuditAction;
+	studentId: string;
+	cohortId?: string | null;
+}
+
+/** Rows per statement: far below both engines' limits on bound parameters. */
+const CHUNK = 500;
+
+/** Writes the trace of a read before the data is sent; many entries (a cohort export) in one transaction. */
+export async function recordAudit(db: Db, entries: AuditEntry[], now = new Date()): Promise<void> {
+	if (entries.length === 0) return;
+	await db.transaction(async (tx) => {
+		for (let i = 0; i < entries.length; i += CHUNK) {
+			await tx.insert(auditLog).values(
+				entries.slice(i, i + CHUNK).map((entry) => ({
+					actorId: entry.actor.id,
+					actorName: entry.actor.identifier,
+					action: entry.action,
+					studentId: entry.studentId,
+					cohortId: entry.cohortId ?? null,
+					at: now
+				}))
+			);
+		}
+	});
+}
+
+/** Who read the student's data, newest first: for the student's account page and data export. */
+export async function listAuditAboutStudent(db: Db, studentId: string) {
+	return db
+		.select({ action: auditLog.action, at: auditLog.at, counsellor: auditLog.actorName })
+		.from(auditLog)
+		.where(eq(auditLog.studentId, studentId))
+		.orderBy(desc(auditLog.at), desc(auditLog.id));
+}

@@ -1,0 +1,84 @@
+import type { Match } from '$lib/engine';
+import { currentLocale, formatDate } from '$lib/labels';
+import { getCatalogue } from '../catalog';
+import { getDb } from '../db';
+import { findLatestResultIdForOwner, listOwnerResults, type Owner } from '../db/repositories/attempts';
+import { addDismissal, listDismissals, removeDismissal } from '../db/repositories/dismissals';
+import { findResultForOwner } from '../db/repositories/results';
+import type { User } from '../db/repositories/users';
+import { matchesForDisplay } from './view';
+
+/** A result as its owner reads it, without the careers they set aside; null for anyone else (→ 404). */
+export async function showResult(owner: Owner, user: User | null, resultId: string) {
+	const db = getDb();
+	const [result, catalogue, dismissedSlugs] = await Promise.all([
+		findResultForOwner(db, resultId, owner),
+		getCatalogue(),
+		user ? listDismissals(db, user.id) : []
+	]);
+	if (!result) return null;
+	const dismissed = new Set(dismissedSlugs);
+	return {
+		id: result.id,
+		date: formatDate(result.createdAt),
+		signedIn: user !== null,
+		dismissed: dismissedSlugs.map((slug) => ({
+			slug,
+			title: catalogue.careerBySlug.get(slug)?.title ?? slug
+		})),
+		engineVersion: result.engineVersion,
+		catalogueVersion: result.catalogueVersion,
+		profile: result.ranking.profile,
+		quality: result.ranking.quality,
+		matches: matchesForDisplay(result.ranking, dismissed, catalogue, currentLocale())
+	};
+}
+
+export type DismissalOutcome = 'done' | 'not_found' | 'unknown_career';
+
+/**
+ * « Pas pour moi » and its undo, kept per account: only the signed-in owner of the result may use them
+ * from it, and only for a career of the catalogue.
+ */
+export async function setCareerDismissed(
+	owner: Owner & { userId: string },
+	resultId: string,
+	slug: string,
+	dismissed: boolean
+): Promise<DismissalOutcome> {
+	const db = getDb();
+	if (!(await findResultForOwner(db, resultId, owner))) return 'not_found';
+	if (!(await getCatalogue()).careerBySlug.has(slug)) return 'unknown_career';
+	if (dismissed) await addDismissal(db, owner.userId, slug);
+	else await removeDismissal(db, owner.userId, slug);
+	return 'done';
+}
+
+/** This visitor's match with one career, from their latest result, if they have one. */
+export async function visitorMatch(
+	owner: Owner,
+	slug: string
+): Promise<(Match & { resultId: string }) | null> {
+	const db = getDb();
+	const resultId = await findLatestResultIdForOwner(db, owner);
+	const result = resultId ? await findResultForOwner(db, resultId, owner) : null;
+	const match = result?.ranking.matches.find((candidate) => candidate.slug === slug);
+	return match && result ? { ...match, resultId: result.id } : null;
+}
+
+/** The user's results, newest first, with their three closest careers. */
+export async function listAccountResults(userId: string) {
+	const [catalogue, results] = await Promise.all([
+		getCatalogue(),
+		listOwnerResults(getDb(), { ownerHash: null, userId })
+	]);
+	return results.map((result) => ({
+		id: result.id,
+		createdAt: result.createdAt,
+		top: result.ranking.matches.slice(0, 3).map((match) => ({
+			slug: match.slug,
+			title: catalogue.careerBySlug.get(match.slug)?.title ?? match.slug,
+			score: match.score
+		}))
+	}));
+}
