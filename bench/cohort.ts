@@ -7,8 +7,8 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { loadCatalogueContent } from '../src/lib/server/catalog/content';
 import { generateJoinCode } from '../src/lib/server/cohorts/join-code';
 import { COHORT_PAGE_SIZE } from '../src/lib/server/cohorts/view';
-import { migrateDatabase, openDatabase } from '../src/lib/server/db/client';
-import { readCatalogue, seedCatalogue } from '../src/lib/server/db/repositories/catalogue';
+import { openSqlite } from '../src/lib/server/db/client';
+import { importCatalogueIfNewer, readCatalogue } from '../src/lib/server/db/repositories/catalogue';
 import { generateId } from '../src/lib/server/ids';
 import { rankAnswers } from '../src/lib/server/results/matching';
 import { seededRandom } from '../src/lib/seeded-random';
@@ -32,10 +32,10 @@ const identifier = (n: number) => `eleve-${String(n).padStart(4, '0')}`;
  * cohort id. The generated attempts have no answer rows: the cohort page and the CSV read only results.
  */
 async function generateCohort(databasePath: string): Promise<{ cohortId: string; rankingMs: number }> {
-	const { db, sqlite } = openDatabase(databasePath);
+	const { db, sqlite, migrate } = openSqlite(databasePath);
 	try {
-		await migrateDatabase(db);
-		await seedCatalogue(db, loadCatalogueContent());
+		await migrate();
+		await importCatalogueIfNewer(db, loadCatalogueContent());
 		const catalogue = await readCatalogue(db);
 		const passwordHash = await hashPassword(COUNSELLOR.password);
 		const next = seededRandom(2000);

@@ -1,5 +1,5 @@
-// `npm start`: build when the build is missing or older than the sources, then serve it.
-// Migrations and the catalogue seed run inside the server at start-up (src/hooks.server.ts).
+// `npm start`: build when the build is missing or older than the sources, bring the database up to date
+// (`npm run db:migrate`: migrations, catalogue, demo accounts), then serve the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +37,8 @@ if (stale) {
 process.env.PORT ??= '3000';
 // `npm start` is the local try-out: it adds the demo accounts the README lists. Deployments run `node build`.
 process.env.BOUSSOLE_DEMO ??= '1';
+const migrate = spawnSync('npm', ['run', '--silent', 'db:migrate'], { stdio: 'inherit' });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 // adapter-node assumes https when it does not know its origin, and SvelteKit's CSRF check would then refuse
 // every form posted to http://localhost. Behind a proxy, set ORIGIN to the public address instead.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;

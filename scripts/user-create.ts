@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { checkIdentifier } from '../src/lib/server/auth/identifier';
 import { checkPassword, hashPassword } from '../src/lib/server/auth/password';
-import { databasePathFrom, migrateDatabase, openDatabase } from '../src/lib/server/db/client';
+import { connect } from '../src/lib/server/db/client';
 import { createUser } from '../src/lib/server/db/repositories/users';
 import { USER_ROLES, type UserRole } from '../src/lib/server/db/schema';
 import { generateId } from '../src/lib/server/ids';
@@ -51,15 +51,15 @@ const password = await readPassword();
 const check = checkPassword(password, identifier.identifier);
 if (!check.ok) fail(`password refused: ${check.reason}`);
 
-const { db, sqlite } = openDatabase(databasePathFrom(process.env.DATABASE_URL));
-await migrateDatabase(db);
-const created = await createUser(db, {
+const connection = connect(process.env.DATABASE_URL);
+await connection.exclusively(() => connection.migrate());
+const created = await createUser(connection.db, {
 	id: generateId(),
 	identifier: identifier.identifier,
 	role: values.role as UserRole,
 	birthYear,
 	passwordHash: await hashPassword(password)
 });
-sqlite.close();
+await connection.close();
 if (!created) fail(`an account "${identifier.identifier}" already exists`);
 console.info(`user:create: ${values.role} "${identifier.identifier}" created`);

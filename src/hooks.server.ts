@@ -8,21 +8,16 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { getDb } from '$lib/server/db';
-import { getCatalogue } from '$lib/server/catalog';
-import { seedDemoAccounts, seedDemoCohort } from '$lib/server/demo';
-import { prepareDatabase } from '$lib/server/startup';
-import { env } from '$env/dynamic/private';
+import { closeDb, getConnection, getDb } from '$lib/server/db';
+import { checkDatabaseReady } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	if (building) return;
-	const { catalogueVersion, seeded } = await prepareDatabase(getDb());
-	console.info(`Boussole: database ready, catalogue ${catalogueVersion}${seeded ? ' (seeded)' : ''}`);
-	if (env.BOUSSOLE_DEMO === '1') {
-		const created = await seedDemoAccounts(getDb());
-		if (created > 0) console.info(`Boussole: ${created} demo account(s) created (local use only)`);
-		if (await seedDemoCohort(getDb(), await getCatalogue())) console.info('Boussole: demo cohort created');
-	}
+	const connection = getConnection();
+	const { catalogueNumber } = await checkDatabaseReady(connection);
+	console.info(`Boussole: ${connection.dialect} database ready, catalogue version ${catalogueNumber}`);
+	// adapter-node's graceful shutdown: requests in flight are answered, then the database is closed.
+	process.once('sveltekit:shutdown', () => void closeDb());
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

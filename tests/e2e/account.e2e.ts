@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
 	PASSWORD,
-	database,
+	queryOne,
 	expectNoAxeViolations,
 	finishQuiz,
 	handsOnAnswers,
@@ -66,16 +66,12 @@ test('under 15, sign-up needs a parent’s declared consent, recorded with the d
 	await page.getByLabel('Mon parent a lu la page').check();
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
 	await expect(page).toHaveURL(/\/compte$/);
-	const db = database();
-	const row = db
-		.prepare('select parental_consent_name, parental_consent_at from users where identifier = ?')
-		.get(identifier) as {
-		parental_consent_name: string;
-		parental_consent_at: number;
-	};
-	db.close();
+	const row = await queryOne<{ parental_consent_name: string; parental_consent_at: number | Date }>(
+		'select parental_consent_name, parental_consent_at from users where identifier = ?',
+		identifier
+	);
 	expect(row.parental_consent_name).toBe('Sylvie Martin');
-	expect(Date.now() - row.parental_consent_at).toBeLessThan(60_000);
+	expect(Date.now() - new Date(row.parental_consent_at).getTime()).toBeLessThan(60_000);
 });
 
 test('session cookie: httpOnly, SameSite=Lax, a new one on every log-in, dead after log-out', async ({
@@ -192,10 +188,10 @@ test('export gives my data and nobody else’s; deleting the account leaves no r
 	expect(text).not.toContain(neighbourId);
 	expect(text).not.toContain('argon2');
 
-	const db = database();
-	const userId = (db.prepare('select id from users where identifier = ?').get(identifier) as { id: string })
-		.id;
-	db.close();
+	const { id: userId } = await queryOne<{ id: string }>(
+		'select id from users where identifier = ?',
+		identifier
+	);
 
 	await page.goto('/compte/supprimer');
 	await page.getByLabel('Confirmez avec votre mot de passe').fill('pas le bon');
@@ -205,23 +201,22 @@ test('export gives my data and nobody else’s; deleting the account leaves no r
 	await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
 	await expect(page).toHaveURL(/\/\?compte=supprime$/);
 
-	const after = database();
 	for (const [table, column] of [
 		['users', 'id'],
 		['sessions', 'user_id'],
 		['quiz_attempts', 'user_id'],
 		['dismissals', 'user_id']
 	]) {
-		const row = after.prepare(`select count(*) as n from ${table} where ${column} = ?`).get(userId) as {
-			n: number;
-		};
+		const row = await queryOne<{ n: number }>(
+			`select cast(count(*) as integer) as n from ${table} where ${column} = ?`,
+			userId
+		);
 		expect(row.n, table).toBe(0);
 	}
-	const orphans = after
-		.prepare('select count(*) as n from results where attempt_id not in (select id from quiz_attempts)')
-		.get() as { n: number };
+	const orphans = await queryOne<{ n: number }>(
+		'select cast(count(*) as integer) as n from results where attempt_id not in (select id from quiz_attempts)'
+	);
 	expect(orphans.n).toBe(0);
-	after.close();
 });
 
 test('changing the password needs the current one and closes the other sessions', async ({

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, createAccountWithCli, database, uniqueId } from './helpers';
+import { PASSWORD, createAccountWithCli, queryOne, queryRows, uniqueId } from './helpers';
 
 /**
  * The authorization matrix of the counsellor space, against the built server: every page, action and
@@ -73,15 +73,14 @@ test.beforeAll(async ({ playwright }) => {
 		ids[key] = created.headers().location!.match(/cohortes\/([a-z2-7]+)/)![1]!;
 	}
 
-	const db = database();
-	const code = (
-		db.prepare('select join_code from cohorts where id = ?').get(ids.cohort) as { join_code: string }
-	).join_code;
-	const userId = (identifier: string) =>
-		(db.prepare('select id from users where identifier = ?').get(identifier) as { id: string }).id;
-	ids.student = userId(names.student);
-	ids.otherStudent = userId(names.otherStudent);
-	db.close();
+	const { join_code: code } = await queryOne<{ join_code: string }>(
+		'select join_code from cohorts where id = ?',
+		ids.cohort
+	);
+	const userId = async (identifier: string) =>
+		(await queryOne<{ id: string }>('select id from users where identifier = ?', identifier)).id;
+	ids.student = await userId(names.student);
+	ids.otherStudent = await userId(names.otherStudent);
 
 	const joined = await post(clients.student, '/compte/rejoindre', { code });
 	expectRedirect(joined.status(), joined.headers().location, /\/compte\?rejoint=1$/);
@@ -90,14 +89,10 @@ test.beforeAll(async ({ playwright }) => {
 			(await post(clients.counsellor, `/conseiller/eleves/${ids.student}?/addNote`, { body: key })).status()
 		).toBe(200);
 	}
-	const notes = database();
-	const rows = notes
-		.prepare('select id, body from counsellor_notes where student_id = ?')
-		.all(ids.student) as {
-		id: string;
-		body: string;
-	}[];
-	notes.close();
+	const rows = await queryRows<{ id: string; body: string }>(
+		'select id, body from counsellor_notes where student_id = ?',
+		ids.student
+	);
 	ids.note = rows.find((r) => r.body === 'note')!.id;
 	ids.spareNote = rows.find((r) => r.body === 'spareNote')!.id;
 });
@@ -225,14 +220,12 @@ for (const { name, request, expected } of cases) {
 }
 
 test('only the owner’s reads are in the audit log, and a refused read writes nothing', async () => {
-	const db = database();
-	const rows = db
-		.prepare(
-			`select u.identifier as actor, a.action from audit_log a join users u on u.id = a.actor_id
-			 where a.student_id = ? or a.cohort_id = ?`
-		)
-		.all(ids.student, ids.cohort) as { actor: string; action: string }[];
-	db.close();
+	const rows = await queryRows<{ actor: string; action: string }>(
+		`select u.identifier as actor, a.action from audit_log a join users u on u.id = a.actor_id
+		 where a.student_id = ? or a.cohort_id = ?`,
+		ids.student,
+		ids.cohort
+	);
 	expect(new Set(rows.map((r) => r.actor)).size).toBe(1);
 	expect(new Set(rows.map((r) => r.action))).toEqual(
 		new Set(['cohort_viewed', 'cohort_exported', 'student_viewed', 'student_printed'])

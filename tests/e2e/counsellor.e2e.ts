@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
 	createAccountWithCli,
-	database,
+	queryOne,
+	queryRows,
 	expectNoAxeViolations,
 	handsOnAnswers,
 	logIn,
@@ -122,13 +123,10 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(lines[1]).toContain(firstCareer);
 
 			// Every read of the student's data is in the audit log.
-			const db = database();
-			const audited = db
-				.prepare(
-					`select action from audit_log a join users u on u.id = a.student_id where u.identifier = ? order by a.id`
-				)
-				.all(student) as { action: string }[];
-			db.close();
+			const audited = await queryRows<{ action: string }>(
+				'select action from audit_log a join users u on u.id = a.student_id where u.identifier = ? order by a.id',
+				student
+			);
 			expect(audited.map((a) => a.action)).toEqual(
 				expect.arrayContaining(['student_viewed', 'student_printed', 'cohort_exported'])
 			);
@@ -196,13 +194,14 @@ test('hovering a student is not reading their file: nothing preloaded, nothing a
 	await page.goto(cohort.url);
 	const link = page.locator('table.students tbody a').first();
 	const studentId = (await link.getAttribute('href'))!.split('/').pop();
-	const audited = () => {
-		const db = database();
-		const row = db.prepare('select count(*) as n from audit_log where student_id = ? and action = ?');
-		const { n } = row.get(studentId, 'student_viewed') as { n: number };
-		db.close();
-		return n;
-	};
+	const audited = async () =>
+		(
+			await queryOne<{ n: number }>(
+				'select cast(count(*) as integer) as n from audit_log where student_id = ? and action = ?',
+				studentId,
+				'student_viewed'
+			)
+		).n;
 	const preloads: string[] = [];
 	page.on('request', (request) => {
 		if (request.url().includes(`/conseiller/eleves/${studentId}`)) preloads.push(request.url());
@@ -211,10 +210,10 @@ test('hovering a student is not reading their file: nothing preloaded, nothing a
 	// A hover preload would start ~20 ms after the pointer rests; give it far longer to show up.
 	await page.waitForTimeout(500);
 	expect(preloads).toEqual([]);
-	expect(audited()).toBe(0);
+	expect(await audited()).toBe(0);
 	await link.click();
 	await expect(page.getByRole('heading', { name: 'Mes notes' })).toBeVisible();
-	expect(audited()).toBe(1);
+	expect(await audited()).toBe(1);
 });
 
 test('the counsellor pages pass axe', async ({ page, browser }) => {
@@ -283,10 +282,8 @@ test('joining: under 15 without a parent’s recorded consent, a counsellor, a w
 	await expect(adultPage.getByRole('alert')).toContainText('Un code de cohorte a 8 caractères');
 	await adultPage.context().close();
 
-	const db = database();
 	const cohortId = cohort.url.split('/').pop();
-	expect(db.prepare('select count(*) as n from cohort_members where cohort_id = ?').get(cohortId)).toEqual({
-		n: 0
-	});
-	db.close();
+	expect(
+		await queryOne('select cast(count(*) as integer) as n from cohort_members where cohort_id = ?', cohortId)
+	).toEqual({ n: 0 });
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 
 export const LIKERT_LABELS = ['Pas du tout', 'Plutôt non', 'Mitigé', 'Plutôt oui', 'Tout à fait'] as const;
@@ -44,9 +45,12 @@ const QUIZ_PAGE_SIZE = 4;
  * page's form is posted as the browser would post it (same cookies, same origin), then the result is opened.
  * Returns the result's path.
  */
-export async function finishQuiz(page: Page, choose: (questionNumber: number) => number): Promise<string> {
-	const baseURL = test.info().project.use.baseURL!;
-	const questions: { id: string }[] = await (await page.request.get('/api/v1/questions')).json();
+export async function finishQuiz(
+	page: Page,
+	choose: (questionNumber: number) => number,
+	baseURL = test.info().project.use.baseURL!
+): Promise<string> {
+	const questions: { id: string }[] = await (await page.request.get(`${baseURL}/api/v1/questions`)).json();
 	let location = '';
 	for (let start = 0; start < questions.length; start += QUIZ_PAGE_SIZE) {
 		const last = start + QUIZ_PAGE_SIZE >= questions.length;
@@ -57,7 +61,7 @@ export async function finishQuiz(page: Page, choose: (questionNumber: number) =>
 		questions.slice(start, start + QUIZ_PAGE_SIZE).forEach((question, index) => {
 			form[`answer-${question.id}`] = String(choose(start + index + 1));
 		});
-		const response = await page.request.post('/quiz?/save', {
+		const response = await page.request.post(`${baseURL}/quiz?/save`, {
 			form,
 			headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
 			maxRedirects: 0
@@ -66,7 +70,7 @@ export async function finishQuiz(page: Page, choose: (questionNumber: number) =>
 		location = response.headers().location!;
 	}
 	expect(location).toMatch(/^\/resultats\/[a-z2-7]{24}$/);
-	await page.goto(location);
+	await page.goto(`${baseURL}${location}`);
 	return location;
 }
 
@@ -97,8 +101,39 @@ export function uniqueId(prefix: string): string {
 	return prefix.slice(0, 32 - suffix.length) + suffix;
 }
 
-export function database() {
-	return new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, fileMustExist: true });
+/**
+ * Rows read straight from the test server's database, SQLite file or PostgreSQL (`?` placeholders for both).
+ * Counts are written `cast(count(*) as integer)` so that both engines give a number; a time is a number of
+ * milliseconds on SQLite and a Date on PostgreSQL (`new Date(value)` reads both).
+ */
+export async function queryRows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+	const url = process.env.E2E_DATABASE_URL!;
+	if (url.startsWith('postgres')) {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			let n = 0;
+			return (
+				await client.query(
+					sql.replace(/\?/g, () => `$${++n}`),
+					params
+				)
+			).rows as T[];
+		} finally {
+			await client.end();
+		}
+	}
+	const db = new Database(url, { readonly: true, fileMustExist: true });
+	try {
+		return db.prepare(sql).all(...params) as T[];
+	} finally {
+		db.close();
+	}
+}
+
+export async function queryOne<T>(sql: string, ...params: unknown[]): Promise<T> {
+	const [row] = await queryRows<T>(sql, ...params);
+	return row!;
 }
 
 export async function signUp(page: Page, identifier: string, birthYear = '1995') {
@@ -145,7 +180,7 @@ export function createAccountWithCli(
 		],
 		{
 			input: PASSWORD,
-			env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_PATH },
+			env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
 			stdio: ['pipe', 'ignore', 'pipe'] // a refusal's reason then shows in the test's error
 		}
 	);

@@ -6,7 +6,7 @@ import { createUser, deleteUser, exportUserData } from '../db/repositories/users
 import { attemptAnswers, dismissals, quizAttempts, sessions, users } from '../db/schema';
 import type { Db } from '../db/client';
 import { createSession, SESSION_LIFETIME_MS, validateSessionToken } from '../auth/session';
-import { Throttle } from '../auth/throttle';
+import { reserveAttempt } from '../db/repositories/throttles';
 import { parseForm } from '../forms';
 import { generateId, hashToken } from '../ids';
 import { freshTestDatabase } from '../test-database';
@@ -228,15 +228,38 @@ describe('deleting an account', () => {
 	});
 });
 
-describe('Throttle', () => {
-	it('locks for a growing but bounded time, and never for good', () => {
-		const throttle = new Throttle({ limit: 2, windowMs: 60_000, lockMs: 1_000, maxLockMs: 8_000 });
-		let now = 0;
-		throttle.record('k', now);
-		expect(throttle.retryAfter('k', now)).toBe(0);
-		for (let i = 0; i < 10; i += 1) throttle.record('k', now);
-		expect(throttle.retryAfter('k', now)).toBe(8);
-		now += 8_001;
-		expect(throttle.retryAfter('k', now)).toBe(0);
+describe('throttles', () => {
+	const policy = { limit: 2, windowMs: 60_000, lockMs: 1_000, maxLockMs: 4_000 };
+	const at = (ms: number) => new Date(1_800_000_000_000 + ms);
+
+	it('lock for a growing but bounded time, and never for good', async () => {
+		expect(await reserveAttempt(db, 'k', policy, at(0))).toEqual({ ok: true });
+		expect(await reserveAttempt(db, 'k', policy, at(0))).toEqual({ ok: true });
+		expect(await reserveAttempt(db, 'k', policy, at(0))).toEqual({ ok: false, retryAfter: 1 });
+		// While locked, attempts are refused without counting.
+		expect(await reserveAttempt(db, 'k', policy, at(500))).toEqual({ ok: false, retryAfter: 1 });
+		expect(await reserveAttempt(db, 'k', policy, at(1_001))).toEqual({ ok: false, retryAfter: 2 });
+		expect(await reserveAttempt(db, 'k', policy, at(3_002))).toEqual({ ok: false, retryAfter: 4 });
+		expect(await reserveAttempt(db, 'k', policy, at(7_003))).toEqual({ ok: false, retryAfter: 4 });
+		// A new window starts afresh.
+		expect(await reserveAttempt(db, 'k', policy, at(70_000))).toEqual({ ok: true });
+	});
+
+	it('count a burst of parallel attempts one by one: only the limit passes', async () => {
+		const outcomes = await Promise.all(
+			Array.from({ length: 10 }, () => reserveAttempt(db, 'burst', { ...policy, limit: 3 }, at(0)))
+		);
+		expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(3);
+	});
+
+	it('reserve log-in attempts before verifying: parallel wrong passwords pass the check five times at most', async () => {
+		await signUp({ identifier: 'rafale' });
+		const tries = await Promise.all(
+			Array.from({ length: 12 }, () =>
+				logIn('rafale', 'pas le bon mot de passe', { ip: '10.9.9.9', ownerHash: null })
+			)
+		);
+		expect(tries.filter((outcome) => !outcome.ok && outcome.status === 400)).toHaveLength(5);
+		expect(tries.filter((outcome) => !outcome.ok && outcome.status === 429)).toHaveLength(7);
 	});
 });

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { checkIdentifier } from '../auth/identifier';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from '../auth/password';
 import { createSession, invalidateOtherSessions, invalidateSession, type Session } from '../auth/session';
-import { accountThrottle, ipThrottle, signupThrottle } from '../auth/throttle';
+import { clear, release, reserve } from '../auth/throttle';
 import { getDb } from '../db';
 import { listAuditAboutStudent } from '../db/repositories/audit';
 import { listStudentCohorts } from '../db/repositories/cohorts';
@@ -42,9 +42,9 @@ export async function signUpThrottled(
 	context: { ip: string; ownerHash: string | null; now?: Date }
 ): Promise<AuthSuccess | Refusal> {
 	const now = context.now ?? new Date();
-	const wait = signupThrottle.retryAfter(context.ip, now.getTime());
-	if (wait > 0) return throttled(wait);
 	if (!input.identifier.ok || input.birthYear === null) throw new Error('signUp needs a checked form');
+	const reservation = await reserve('signupAddress', context.ip, now);
+	if (!reservation.ok) return throttled(reservation.retryAfter);
 
 	const db = getDb();
 	const id = generateId();
@@ -57,7 +57,6 @@ export async function signUpThrottled(
 		parentalConsentName: mayBeUnder15(input.birthYear, now) ? input.parentName : null,
 		now
 	});
-	signupThrottle.record(context.ip, now.getTime());
 	// Saying that an identifier is taken reveals that it exists; for a sign-up form there is no way around
 	// it, so the log-in form (where it matters) never says it, and sign-ups are throttled per address.
 	if (!created) return { ok: false, status: 409, errors: { identifier: m.error_identifier_taken() } };
@@ -75,25 +74,28 @@ export async function logInThrottled(
 	input: { identifier: string; password: string },
 	context: { ip: string; ownerHash: string | null; now?: Date }
 ): Promise<AuthSuccess | Refusal> {
-	const now = (context.now ?? new Date()).getTime();
+	const now = context.now ?? new Date();
 	const identifier = checkIdentifier(input.identifier);
-	const accountKey = identifier.ok ? identifier.identifier : '';
-	const wait = Math.max(ipThrottle.retryAfter(context.ip, now), accountThrottle.retryAfter(accountKey, now));
-	if (wait > 0) return throttled(wait);
+	// An identifier that is no identifier still counts, under its own spelling: guessing costs the same.
+	const accountKey = identifier.ok ? identifier.identifier : input.identifier.slice(0, 254);
+	// Both attempts are counted before the password is verified, and given back on success.
+	const address = await reserve('loginAddress', context.ip, now);
+	if (!address.ok) return throttled(address.retryAfter);
+	const account = await reserve('loginAccount', accountKey, now);
+	if (!account.ok) {
+		await release('loginAddress', context.ip);
+		return throttled(account.retryAfter);
+	}
 
 	const db = getDb();
 	const found = identifier.ok ? await findUserCredentials(db, identifier.identifier) : null;
 	const valid = found
 		? await verifyPassword(found.passwordHash, input.password)
 		: await verifyAgainstNobody(input.password);
-	if (!found || !valid) {
-		ipThrottle.record(context.ip, now);
-		if (accountKey) accountThrottle.record(accountKey, now);
-		return { ok: false, status: 400, message: m.login_error() };
-	}
-	accountThrottle.clear(accountKey);
+	if (!found || !valid) return { ok: false, status: 400, message: m.login_error() };
+	await Promise.all([clear('loginAccount', accountKey), release('loginAddress', context.ip)]);
 	if (context.ownerHash) await claimOwnerAttempts(db, found.id, context.ownerHash);
-	return { ok: true, user: found, ...(await createSession(db, found, now)) };
+	return { ok: true, user: found, ...(await createSession(db, found, now.getTime())) };
 }
 
 export async function logOut(session: Session | null): Promise<void> {

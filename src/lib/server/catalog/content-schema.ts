@@ -156,6 +156,9 @@ export const sourceSchema = z.strictObject({
 	usedFor: text(200)
 });
 
+/** `content/version.json`: the number of this catalogue, raised by whoever changes `content/`. */
+export const versionSchema = z.strictObject({ number: z.number().int().min(1) });
+
 export type FamilyContent = z.infer<typeof familySchema>;
 export type QuestionContent = z.infer<typeof questionSchema>;
 export type CareerContent = z.infer<typeof careerSchema>;

@@ -9,6 +9,7 @@ import {
 	questionSchema,
 	sourceSchema,
 	trainingSchema,
+	versionSchema,
 	type CareerContent,
 	type FamilyContent,
 	type QuestionContent,
@@ -19,6 +20,11 @@ import {
 export const DEFAULT_CONTENT_DIR = 'content';
 
 export interface CatalogueContent {
+	/**
+	 * The catalogue's number, from `content/version.json`: it grows with each change meant to reach
+	 * deployments. A database imports `content/` only when this number is higher than its latest version.
+	 */
+	number: number;
 	/** A short hash of the validated content: results record it, so a result can be explained later. */
 	version: string;
 	families: FamilyContent[];
@@ -79,6 +85,8 @@ function readList<T extends { id: string }>(file: string, schema: z.ZodType<T>, 
  * field, so a malformed file stops the start-up loudly instead of seeding half a catalogue.
  */
 export function loadCatalogueContent(dir = DEFAULT_CONTENT_DIR): CatalogueContent {
+	const versionFile = join(dir, 'version.json');
+	const { number } = parseWith(versionSchema, readJson(versionFile), versionFile);
 	const families = readList(join(dir, 'families.json'), familySchema, 'family id');
 	const questions = readList(join(dir, 'questions.json'), questionSchema, 'question id');
 	const sources = readList(join(dir, 'sources.json'), sourceSchema, 'source id');
@@ -119,7 +127,7 @@ export function loadCatalogueContent(dir = DEFAULT_CONTENT_DIR): CatalogueConten
 	const version = encodeHexLowerCase(
 		sha256(new TextEncoder().encode(JSON.stringify({ families, questions, careers, trainings, sources })))
 	).slice(0, 12);
-	return { version, families, questions, careers, trainings, sources };
+	return { number, version, families, questions, careers, trainings, sources };
 }
 
 /** Reads every `<slug>.json` of a folder, validated, in slug order; the slug must match the file name. */

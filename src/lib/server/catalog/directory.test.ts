@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase } from '../db/client';
-import { readCatalogue, seedCatalogue } from '../db/repositories/catalogue';
-import { loadCatalogueContent } from './content';
+import { readCatalogue } from '../db/repositories/catalogue';
+import { freshTestDatabase } from '../test-database';
 import {
 	filterCareers,
 	filterTrainings,
@@ -17,10 +16,7 @@ import type { Catalogue } from './types';
 let catalogue: Catalogue;
 
 beforeAll(async () => {
-	const { db } = openDatabase(':memory:');
-	await migrateDatabase(db);
-	await seedCatalogue(db, loadCatalogueContent('content'));
-	catalogue = await readCatalogue(db);
+	catalogue = await readCatalogue(await freshTestDatabase());
 });
 
 const careers = (query: string) =>

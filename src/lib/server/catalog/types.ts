@@ -43,7 +43,10 @@ export interface CatalogueQuestion {
 }
 
 export interface Catalogue {
+	/** The content hash results record. */
 	version: string;
+	/** The catalogue version's number (grows with each import or publication). */
+	number: number;
 	families: Family[];
 	/** In family order, then by title. */
 	careers: CatalogueCareer[];

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../catalog/types';
-import { migrateDatabase, openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
+import { clearPeopleData, freshTestDatabase } from '../test-database';
 import {
 	counsellorCanSeeStudent,
 	createCohort,
@@ -17,11 +18,10 @@ import { JOIN_CODE_ALPHABET, formatJoinCode, generateJoinCode, normalizeJoinCode
 import { parseCohortQuery, selectStudents, studentRow, COHORT_PAGE_SIZE } from './view';
 import type { MemberRow } from '../db/repositories/cohorts';
 
-async function freshDb(): Promise<Db> {
-	const { db } = openDatabase(':memory:');
-	await migrateDatabase(db);
-	return db;
-}
+let db: Db;
+beforeAll(async () => {
+	db = await freshTestDatabase();
+});
 
 async function addUser(db: Db, id: string, role: 'student' | 'counsellor') {
 	await createUser(db, { id, identifier: id, passwordHash: 'x', birthYear: 1990, role });
@@ -160,7 +160,7 @@ describe('who may see whom', () => {
 		});
 		await fc.assert(
 			fc.asyncProperty(scenario, async ({ counsellors, students, cohorts: drawn, joins, leaves }) => {
-				const db = await freshDb();
+				await clearPeopleData(db);
 				const counsellorIds = Array.from({ length: counsellors }, (_, i) => `c${i}`);
 				const studentIds = Array.from({ length: students }, (_, i) => `s${i}`);
 				for (const id of counsellorIds) await addUser(db, id, 'counsellor');

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { mayBeUnder15 } from '../accounts/forms';
-import { joinCodeThrottle } from '../auth/throttle';
+import { release, reserve } from '../auth/throttle';
 import { getDb } from '../db';
 import { findOpenCohortByCode, joinCohort, leaveCohort } from '../db/repositories/cohorts';
 import type { User } from '../db/repositories/users';
@@ -25,14 +25,15 @@ export async function checkJoinCodeThrottled(
 	if (user.role !== 'student') return { ok: false, status: 403, message: m.join_students_only() };
 	if (mayBeUnder15(user.birthYear, now) && !user.parentalConsentAt)
 		return { ok: false, status: 403, message: m.join_parental_consent() };
-	const wait = joinCodeThrottle.retryAfter(user.id, now.getTime());
-	if (wait > 0) return { ok: false, status: 429, message: m.error_throttled({ seconds: wait }) };
+	// The attempt is counted before the code is looked up, and given back when the code is right.
+	const reservation = await reserve('joinCode', user.id, now);
+	if (!reservation.ok)
+		return { ok: false, status: 429, message: m.error_throttled({ seconds: reservation.retryAfter }) };
 	const code = normalizeJoinCode(input);
 	const cohort = code ? await findOpenCohortByCode(getDb(), code) : null;
-	if (!code || !cohort) {
-		joinCodeThrottle.record(user.id, now.getTime());
+	if (!code || !cohort)
 		return { ok: false, status: code ? 404 : 400, message: code ? m.join_unknown_code() : m.join_bad_code() };
-	}
+	await release('joinCode', user.id);
 	return { ok: true, code: formatJoinCode(code), cohort };
 }
 

@@ -1,25 +1,57 @@
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { is } from 'drizzle-orm';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { PgDatabase } from 'drizzle-orm/pg-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as schema from './schema';
+import pg from 'pg';
+import { dialectOf, type Dialect } from './dialect';
+import * as postgresSchema from './schema.postgres';
+import * as sqliteSchema from './schema.sqlite';
 
 /**
- * What repositories are written against: every query is awaited (never `.get()`, `.all()` or `.run()`),
- * what changed is counted with `.returning()`, and `db.transaction(async (tx) => …)` is async. Written so,
- * the same repository runs on any engine drizzle drives asynchronously.
+ * What repositories are written against, for both engines: every query is awaited (never `.get()`, `.all()`
+ * or `.run()`), what changed is counted with `.returning()`, and `db.transaction(async (tx) => …)` is async.
+ * The PostgreSQL handle has the same query builders for all of that; it is given this type too.
  */
-export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema>;
+export type Db = BaseSQLiteDatabase<'async', unknown, typeof sqliteSchema>;
+
+/** An open database: the handle repositories use, and what only start-up and tools need. */
+export interface Connection {
+	dialect: Dialect;
+	db: Db;
+	/** Applies the migrations of `drizzle/<engine>/` that this database has not had yet. */
+	migrate(): Promise<void>;
+	/**
+	 * Runs `work` while no other process runs start-up work on this database: PostgreSQL's advisory lock,
+	 * held by a connection of its own (do not nest). On SQLite, migrations and the catalogue import each take
+	 * the write lock themselves, which is enough.
+	 */
+	exclusively<T>(work: () => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
 
 export const DEFAULT_DATABASE_PATH = 'data/boussole.db';
-export const MIGRATIONS_FOLDER = 'drizzle';
+export const MIGRATIONS_FOLDER = { sqlite: 'drizzle/sqlite', postgres: 'drizzle/postgres' } as const;
 
 /** Accepts a plain path or a `file:` URL; `:memory:` gives a throwaway database (tests). */
 export function databasePathFrom(url: string | undefined): string {
 	const value = url?.trim() || DEFAULT_DATABASE_PATH;
 	return value.startsWith('file:') ? value.slice('file:'.length) : value;
+}
+
+/** `DATABASE_URL` decides: `postgres://…` → PostgreSQL through a pool; anything else → a SQLite file. */
+export function connect(url: string | undefined): Connection {
+	return dialectOf(url) === 'postgres' ? openPostgres(url!) : openSqlite(databasePathFrom(url));
+}
+
+/** Read-then-write that must not race: `SELECT … FOR UPDATE` on PostgreSQL; SQLite's transactions already hold the write lock. */
+export function forUpdate<Q extends object>(tx: Db, query: Q): Q {
+	return is(tx, PgDatabase) ? (query as unknown as { for(strength: 'update'): Q }).for('update') : query;
 }
 
 /**
@@ -28,28 +60,37 @@ export function databasePathFrom(url: string | undefined): string {
  * - synchronous=FULL: a commit is on disk before we answer, so an accepted answer survives even a power
  *   loss (NORMAL would only survive a process crash); writes here are small and rare, so the fsync is cheap;
  * - foreign_keys=ON, which SQLite leaves off by default;
- * - busy_timeout: a second writer waits instead of failing at once with SQLITE_BUSY.
+ * - busy_timeout: a second writer (another process) waits instead of failing at once with SQLITE_BUSY.
  */
-export function openDatabase(path: string): { db: Db; sqlite: Database.Database } {
+export function openSqlite(path: string): Connection & { sqlite: Database.Database } {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const db = drizzle(sqlite, { schema, casing: 'snake_case' });
+	const db = drizzleSqlite(sqlite, { schema: sqliteSchema, casing: 'snake_case' });
 	Object.defineProperty(db, 'transaction', { value: serialTransactions(db, sqlite) });
-	return { db: db as unknown as Db, sqlite };
+	return {
+		dialect: 'sqlite',
+		db: db as unknown as Db,
+		sqlite,
+		migrate: async () => migrateSqlite(sqlite),
+		exclusively: (work) => work(),
+		close: async () => {
+			sqlite.close();
+		}
+	};
 }
 
 /**
  * Transactions for the one SQLite connection. better-sqlite3's own commit at the first `await`, and the
  * repositories are async, so the handle gets these instead: `BEGIN IMMEDIATE` (the write lock is taken at the
- * start, so two read-then-write transactions never interleave), the work, `COMMIT` — one transaction at a
- * time, in the order asked. Every statement on this connection runs synchronously, so a transaction that
- * awaits only its own statements runs from BEGIN to COMMIT without letting another request in. One that
- * awaits anything else (a hash, a file, a timer) would hold the lock across it: it is rolled back with an
- * error, so that such code is caught by the tests. Transactions do not nest.
+ * start, so two read-then-write transactions never interleave, in this process or another), the work,
+ * `COMMIT` — one transaction at a time, in the order asked. Every statement on this connection runs
+ * synchronously, so a transaction that awaits only its own statements runs from BEGIN to COMMIT without
+ * letting another request in. One that awaits anything else (a hash, a file, a timer) would hold the lock
+ * across it: it is rolled back with an error, so that such code is caught by the tests. They do not nest.
  */
 function serialTransactions(db: object, sqlite: Database.Database) {
 	let queue: Promise<unknown> = Promise.resolve();
@@ -76,6 +117,60 @@ function serialTransactions(db: object, sqlite: Database.Database) {
 	};
 }
 
-export async function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
-	migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
+/**
+ * drizzle's migrations, applied the way drizzle's SQLite migrator does (same bookkeeping table), but inside
+ * `BEGIN IMMEDIATE`: a second process migrating the same file at the same moment waits for the first, then
+ * finds nothing left to apply.
+ */
+function migrateSqlite(sqlite: Database.Database): void {
+	const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER.sqlite });
+	sqlite.exec('BEGIN IMMEDIATE');
+	try {
+		sqlite.exec(
+			'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)'
+		);
+		const last = sqlite
+			.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1')
+			.get() as { created_at: number } | undefined;
+		const record = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+		for (const migration of migrations) {
+			if (last && Number(last.created_at) >= migration.folderMillis) continue;
+			for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
+			record.run(migration.hash, migration.folderMillis);
+		}
+		sqlite.exec('COMMIT');
+	} catch (error) {
+		if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+		throw error;
+	}
+}
+
+/** Any 64-bit number, the same in every process: the key of Boussole's start-up lock. */
+const STARTUP_LOCK = 4_242_017;
+
+/** A pool of connections to PostgreSQL (`DATABASE_POOL_SIZE`, 10 by default, per app process). */
+export function openPostgres(url: string): Connection & { pool: pg.Pool } {
+	const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+	const db = drizzlePostgres(pool, { schema: postgresSchema, casing: 'snake_case' });
+	const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+		const client = await pool.connect();
+		try {
+			await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+			try {
+				return await work();
+			} finally {
+				await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]);
+			}
+		} finally {
+			client.release();
+		}
+	};
+	return {
+		dialect: 'postgres',
+		db: db as unknown as Db,
+		pool,
+		migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER.postgres }),
+		exclusively,
+		close: () => pool.end()
+	};
 }

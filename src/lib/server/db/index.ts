@@ -1,25 +1,28 @@
 import { building } from '$app/environment';
-import { databasePathFrom, openDatabase, type Db } from './client';
+import { connect, type Connection, type Db } from './client';
 
 export type { Db } from './client';
 
-let connection: { db: Db; close: () => void } | undefined;
+let connection: Connection | undefined;
 
 /**
- * The app's database, opened on first use from `DATABASE_URL`. Never at build time: SvelteKit imports
- * server modules while it analyses the build, and that must not create a database file.
+ * The app's database, opened on first use from `DATABASE_URL` (a SQLite file by default, PostgreSQL for a
+ * `postgres://` URL). Never at build time: SvelteKit imports server modules while it analyses the build, and
+ * that must not create a database file.
  */
-export function getDb(): Db {
+export function getConnection(): Connection {
 	if (building) throw new Error('The database is not available while building.');
-	if (!connection) {
-		const { db, sqlite } = openDatabase(databasePathFrom(process.env.DATABASE_URL));
-		connection = { db, close: () => sqlite.close() };
-	}
-	return connection.db;
+	connection ??= connect(process.env.DATABASE_URL);
+	return connection;
+}
+
+export function getDb(): Db {
+	return getConnection().db;
 }
 
 /** Closes the database (at shutdown, and between tests); the next `getDb()` opens it again. */
 export async function closeDb(): Promise<void> {
-	connection?.close();
+	const closing = connection;
 	connection = undefined;
+	await closing?.close();
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Ranking } from '$lib/engine';
 import type { ResultSummary } from '$lib/result-summary';
-import type { Db } from '../client';
+import { forUpdate, type Db } from '../client';
 import { attemptAnswers, quizAttempts, results } from '../schema';
 
 /**
@@ -53,8 +53,9 @@ export async function readAnswers(db: Db, attemptId: string): Promise<Record<str
 }
 
 /**
- * Stores answers in the owner's open attempt, creating the attempt when there is none. One transaction: two
- * tabs saving at once cannot both create an attempt or write into a finished one.
+ * Stores answers in the owner's open attempt, creating the attempt when there is none. One transaction, and
+ * the unique index on open attempts: two tabs (or two app processes) saving at once cannot both open an
+ * attempt, and answers never go into an attempt another request has just finished (its row is locked).
  */
 export async function saveAnswers(
 	db: Db,
@@ -64,24 +65,25 @@ export async function saveAnswers(
 	now = new Date()
 ): Promise<string> {
 	return db.transaction(async (tx) => {
-		const [open] = await tx
-			.select({ id: quizAttempts.id })
-			.from(quizAttempts)
-			.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)))
-			.orderBy(desc(quizAttempts.updatedAt))
-			.limit(1);
-		const attemptId = open?.id ?? newId();
-		if (!open) {
-			await tx.insert(quizAttempts).values({
-				id: attemptId,
+		await tx
+			.insert(quizAttempts)
+			.values({
+				id: newId(),
 				ownerTokenHash: owner.ownerHash,
 				userId: owner.userId,
 				startedAt: now,
 				updatedAt: now
-			});
-		} else {
-			await tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId));
-		}
+			})
+			.onConflictDoNothing();
+		const [open] = await forUpdate(
+			tx,
+			tx
+				.select({ id: quizAttempts.id })
+				.from(quizAttempts)
+				.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)))
+		);
+		const attemptId = open!.id;
+		await tx.update(quizAttempts).set({ updatedAt: now }).where(eq(quizAttempts.id, attemptId));
 		const rows = Object.entries(answers).map(([questionId, value]) => ({
 			attemptId,
 			questionId,
@@ -121,6 +123,11 @@ export async function finishAttempt(
 	now = new Date()
 ): Promise<string> {
 	return db.transaction(async (tx) => {
+		// The attempt's row is locked first: a double submit waits here, then finds the first result.
+		await forUpdate(
+			tx,
+			tx.select({ id: quizAttempts.id }).from(quizAttempts).where(eq(quizAttempts.id, attemptId))
+		);
 		const [existing] = await tx
 			.select({ id: results.id })
 			.from(results)

@@ -1,4 +1,4 @@
-import { asc, eq, notInArray } from 'drizzle-orm';
+import { asc, desc, eq, notInArray } from 'drizzle-orm';
 import { RIASEC_IDS, SKILL_IDS, isDimensionId, type DimensionId } from '$lib/engine/dimensions';
 import { prepareCareers } from '$lib/engine';
 import type { CatalogueContent } from '../../catalog/content';
@@ -9,12 +9,12 @@ import type {
 	CatalogueQuestion,
 	Training
 } from '../../catalog/types';
-import type { Db } from '../client';
+import { forUpdate, type Db } from '../client';
 import {
 	careerVectors,
 	careers,
+	catalogueVersions,
 	families,
-	meta,
 	questionLoadings,
 	questions,
 	sources,
@@ -22,22 +22,55 @@ import {
 	trainings
 } from '../schema';
 
-const CATALOGUE_VERSION_KEY = 'catalogue_version';
-
-export async function readCatalogueVersion(db: Db): Promise<string | null> {
-	const [row] = await db.select().from(meta).where(eq(meta.key, CATALOGUE_VERSION_KEY));
-	return row?.value ?? null;
+export interface CatalogueVersionRef {
+	/** Grows by one with each import or publication. */
+	number: number;
+	/** The content's own hash, which results record. */
+	hash: string;
 }
 
+/** The catalogue the app serves: the highest version. One small indexed read, cheap enough for every request. */
+export async function currentCatalogueVersion(db: Db): Promise<CatalogueVersionRef | null> {
+	const [row] = await db
+		.select({ number: catalogueVersions.number, hash: catalogueVersions.hash })
+		.from(catalogueVersions)
+		.orderBy(desc(catalogueVersions.number))
+		.limit(1);
+	return row ?? null;
+}
+
+export type ImportOutcome =
+	{ imported: true; number: number } | { imported: false; number: number; reason: 'same' | 'older' };
+
 /**
- * Writes the catalogue content into the database, in one IMMEDIATE transaction; does nothing when this
- * exact content was seeded already. Questions that left the content are retired, not deleted: old answers
- * keep pointing at them.
+ * Imports the catalogue of `content/` as a new version when its number is higher than the database's latest;
+ * an equal or lower number never overwrites what the database holds (what editors published stays). One
+ * transaction: the live tables and the version row change together. Questions that left the content are
+ * retired, not deleted: old answers keep pointing at them.
  */
-export async function seedCatalogue(db: Db, content: CatalogueContent): Promise<{ changed: boolean }> {
+export async function importCatalogueIfNewer(
+	db: Db,
+	content: CatalogueContent,
+	now = new Date()
+): Promise<ImportOutcome> {
 	return db.transaction(async (tx) => {
-		const [current] = await tx.select().from(meta).where(eq(meta.key, CATALOGUE_VERSION_KEY));
-		if (current?.value === content.version) return { changed: false };
+		const [latest] = await forUpdate(
+			tx,
+			tx.select().from(catalogueVersions).orderBy(desc(catalogueVersions.number)).limit(1)
+		);
+		if (latest && latest.number >= content.number)
+			return {
+				imported: false,
+				number: latest.number,
+				reason: latest.hash === content.version ? 'same' : 'older'
+			};
+		await tx.insert(catalogueVersions).values({
+			number: content.number,
+			hash: content.version,
+			source: 'content',
+			content,
+			createdAt: now
+		});
 
 		for (const [position, family] of content.families.entries()) {
 			const row = { id: family.id, nameFr: family.name.fr, nameEn: family.name.en, position };
@@ -125,17 +158,13 @@ export async function seedCatalogue(db: Db, content: CatalogueContent): Promise<
 			);
 		}
 
-		await tx
-			.insert(meta)
-			.values({ key: CATALOGUE_VERSION_KEY, value: content.version })
-			.onConflictDoUpdate({ target: meta.key, set: { value: content.version } });
-		return { changed: true };
+		return { imported: true, number: content.number };
 	});
 }
 
 /** The whole catalogue as the engine and the pages use it: a few hundred rows, read in four queries. */
 export async function readCatalogue(db: Db): Promise<Catalogue> {
-	const [familyRows, vectorRows, careerRows, loadingRows, questionRows, trainingList, sourceRows, version] =
+	const [familyRows, vectorRows, careerRows, loadingRows, questionRows, trainingList, sourceRows, current] =
 		await Promise.all([
 			db.select().from(families).orderBy(asc(families.position)),
 			db.select().from(careerVectors),
@@ -144,7 +173,7 @@ export async function readCatalogue(db: Db): Promise<Catalogue> {
 			db.select().from(questions).where(eq(questions.active, true)).orderBy(asc(questions.position)),
 			readTrainings(db),
 			db.select().from(sources).orderBy(asc(sources.id)),
-			readCatalogueVersion(db)
+			currentCatalogueVersion(db)
 		]);
 	const familyPosition = new Map(familyRows.map((f) => [f.id, f.position]));
 	const vectors = new Map<string, Map<string, number>>();
@@ -198,7 +227,8 @@ export async function readCatalogue(db: Db): Promise<Catalogue> {
 	}
 
 	return {
-		version: version ?? 'unseeded',
+		version: current?.hash ?? 'unseeded',
+		number: current?.number ?? 0,
 		families: familyRows.map((f) => ({ id: f.id, name: { fr: f.nameFr, en: f.nameEn } })),
 		careers: careerList,
 		engineCareers: prepareCareers(careerList),

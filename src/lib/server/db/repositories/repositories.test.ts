@@ -3,10 +3,11 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogueContent } from '../../catalog/content';
 import { generateId } from '../../ids';
-import { migrateDatabase, openDatabase, type Db } from '../client';
+import type { Db } from '../client';
+import { freshTestDatabase } from '../../test-database';
 import { attemptAnswers, careerVectors, careers, questions, results } from '../schema';
 import { finishAttempt, findOpenAttempt, readAnswers, saveAnswers, type NewResult } from './attempts';
-import { readCatalogue, seedCatalogue } from './catalogue';
+import { importCatalogueIfNewer, readCatalogue } from './catalogue';
 import { findResultForOwner } from './results';
 
 const content = loadCatalogueContent('content');
@@ -14,19 +15,27 @@ const anonymous = (ownerHash: string) => ({ ownerHash, userId: null });
 let db: Db;
 
 beforeEach(async () => {
-	db = openDatabase(':memory:').db;
-	await migrateDatabase(db);
-	await await seedCatalogue(db, content);
+	db = await freshTestDatabase();
 });
 
 const rows = async (table: SQLiteTable) => (await db.select({ n: count() }).from(table))[0]!.n;
 
-describe('seedCatalogue', () => {
-	it('loads the whole catalogue, and is idempotent', async () => {
+describe('importing the catalogue', () => {
+	it('loads the whole catalogue; a newer number is imported, an equal or older one never', async () => {
 		expect(await rows(careers)).toBe(content.careers.length);
 		expect(await rows(careerVectors)).toBe(content.careers.length * 26);
-		expect(await seedCatalogue(db, content)).toEqual({ changed: false });
-		expect(await seedCatalogue(db, { ...content, version: 'changed' })).toEqual({ changed: true });
+		const { number } = content;
+		expect(await importCatalogueIfNewer(db, content)).toEqual({ imported: false, number, reason: 'same' });
+		expect(await importCatalogueIfNewer(db, { ...content, number: number + 1, version: 'changed' })).toEqual({
+			imported: true,
+			number: number + 1
+		});
+		expect(await importCatalogueIfNewer(db, { ...content, version: 'edited' })).toEqual({
+			imported: false,
+			number: number + 1,
+			reason: 'older'
+		});
+		expect((await readCatalogue(db)).version).toBe('changed');
 		expect(await rows(careers)).toBe(content.careers.length);
 		expect(await rows(careerVectors)).toBe(content.careers.length * 26);
 		expect(await rows(questions)).toBe(content.questions.length);
@@ -43,7 +52,12 @@ describe('seedCatalogue', () => {
 	it('retires a question that left the content instead of deleting its answers', async () => {
 		const first = content.questions[0]!.id;
 		await saveAnswers(db, anonymous('owner'), { [first]: 4 }, generateId);
-		await seedCatalogue(db, { ...content, version: 'next', questions: content.questions.slice(1) });
+		await importCatalogueIfNewer(db, {
+			...content,
+			number: content.number + 1,
+			version: 'next',
+			questions: content.questions.slice(1)
+		});
 		expect((await readCatalogue(db)).questionById.has(first)).toBe(false);
 		expect(await rows(attemptAnswers)).toBe(1);
 	});

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
 	attemptAnswers,
@@ -69,14 +69,30 @@ export async function deleteUser(db: Db, userId: string): Promise<void> {
 	await db.delete(users).where(eq(users.id, userId));
 }
 
-/** Gives the account the anonymous attempts of this browser; returns how many were claimed. */
+/**
+ * Gives the account the anonymous attempts of this browser; returns how many were claimed. An account has
+ * one quiz in progress at most: when it already has one, the browser's unfinished attempt stays anonymous.
+ */
 export async function claimOwnerAttempts(db: Db, userId: string, ownerTokenHash: string): Promise<number> {
-	const claimed = await db
-		.update(quizAttempts)
-		.set({ userId })
-		.where(and(eq(quizAttempts.ownerTokenHash, ownerTokenHash), isNull(quizAttempts.userId)))
-		.returning({ id: quizAttempts.id });
-	return claimed.length;
+	return db.transaction(async (tx) => {
+		const [inProgress] = await tx
+			.select({ id: quizAttempts.id })
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.userId, userId), isNull(quizAttempts.finishedAt)))
+			.limit(1);
+		const claimed = await tx
+			.update(quizAttempts)
+			.set({ userId })
+			.where(
+				and(
+					eq(quizAttempts.ownerTokenHash, ownerTokenHash),
+					isNull(quizAttempts.userId),
+					inProgress ? isNotNull(quizAttempts.finishedAt) : undefined
+				)
+			)
+			.returning({ id: quizAttempts.id });
+		return claimed.length;
+	});
 }
 
 /** Everything the app holds about one user, for the data export (RGPD right of access and portability). */

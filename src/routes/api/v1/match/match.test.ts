@@ -1,20 +1,13 @@
 import { count } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '$lib/server/db';
+import { attemptAnswers, quizAttempts, results, sessions, users } from '$lib/server/db/schema';
+import { freshTestDatabase } from '$lib/server/test-database';
+import { POST } from './+server';
 
-const dir = mkdtempSync(join(tmpdir(), 'boussole-api-'));
-process.env.DATABASE_URL = join(dir, 'api.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const { getDb } = await import('$lib/server/db');
-const { attemptAnswers, quizAttempts, results, sessions, users } = await import('$lib/server/db/schema');
-const { prepareDatabase } = await import('$lib/server/startup');
-const { POST } = await import('./+server');
+let db: Db;
 
 async function rowCounts() {
-	const db = getDb();
 	return Promise.all(
 		[quizAttempts, attemptAnswers, results, users, sessions].map(
 			async (table) => (await db.select({ n: count() }).from(table))[0]!.n
@@ -23,7 +16,7 @@ async function rowCounts() {
 }
 
 beforeAll(async () => {
-	await prepareDatabase(getDb());
+	db = await freshTestDatabase();
 });
 
 describe('POST /api/v1/match', () => {
