@@ -64,7 +64,7 @@ async function startStack(): Promise<Stack> {
 	const { ORIGIN: _origin, ...environment } = process.env;
 	const apps = [app1!, app2!].map((port) => {
 		let output = '';
-		const child = spawn(process.execPath, ['build'], {
+		const child = spawn(process.execPath, ['server.js'], {
 			env: {
 				...environment,
 				PORT: String(port),
