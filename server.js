@@ -69,7 +69,9 @@ function serveAsset(req, res) {
 			vary: 'Accept-Encoding',
 			'x-content-type-options': 'nosniff',
 			...(encoding ? { 'content-encoding': encoding } : {}),
-			...(pathname.startsWith('/_app/immutable/') ? { 'cache-control': 'public,max-age=31536000,immutable' } : {})
+			...(pathname.startsWith('/_app/immutable/')
+				? { 'cache-control': 'public,max-age=31536000,immutable' }
+				: {})
 		};
 		if (req.headers['if-none-match'] === etag) {
 			res.writeHead(304, { etag });
@@ -111,7 +113,10 @@ function shutdown(reason) {
 		clearTimeout(stopping);
 		process.emit('sveltekit:shutdown', reason);
 	});
-	stopping = setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000);
+	stopping = setTimeout(
+		() => server.closeAllConnections(),
+		Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000
+	);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
