@@ -9,6 +9,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build',
+			'build-*/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'drizzle/',

@@ -11,8 +11,8 @@ const BASE_URL = `http://localhost:${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? join(tmpdir(), `boussole-e2e-${process.pid}.db`);
 process.env.E2E_DATABASE_URL = DATABASE_URL;
 const ON_POSTGRES = DATABASE_URL.startsWith('postgres');
-/** Scans of pages whose HTML does not depend on the engine: they run once, on SQLite. */
-const PAGE_ONLY = ['**/a11y.e2e.ts', '**/catalogue-a11y.e2e.ts'];
+/** What does not depend on the engine (page scans, the static file server): run once, on SQLite. */
+const PAGE_ONLY = ['**/a11y.e2e.ts', '**/catalogue-a11y.e2e.ts', '**/server.e2e.ts'];
 /** Two app processes behind nginx, on PostgreSQL: only when `npm test` prepared them (E2E_TWO_PROCESSES). */
 const TWO_PROCESSES = '**/two-processes.e2e.ts';
 

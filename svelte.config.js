@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// `npm run build` (scripts/build.js) builds into a new folder each time, then points `build` at it.
+		adapter: adapter({ out: process.env.BOUSSOLE_BUILD_DIR ?? 'build', precompress: true }),
 		// SvelteKit adds a nonce (dynamic pages) or a hash (prerendered ones) to its own scripts.
 		csp: {
 			mode: 'auto',

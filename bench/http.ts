@@ -24,7 +24,7 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 
 /** The built server (`node build`) on `url`, with its own database file. */
 export function startApp(databasePath: string, url = APP): ChildProcess {
-	return spawn(process.execPath, ['build'], {
+	return spawn(process.execPath, ['server.js'], {
 		env: {
 			...process.env,
 			PORT: new URL(url).port,

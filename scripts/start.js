@@ -1,10 +1,10 @@
 // `npm start`: build when the build is missing or older than the sources, bring the database up to date
-// (`npm run db:migrate`: migrations, catalogue, demo accounts), then serve the build.
+// (`npm run db:migrate`: migrations, catalogue, demo accounts), then serve the build (server.js).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUILD_ENTRY = 'build/index.js';
+const BUILD_ENTRY = 'build/handler.js';
 const SOURCES = [
 	'src',
 	'static',
@@ -43,4 +43,4 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 // every form posted to http://localhost. Behind a proxy, set ORIGIN to the public address instead.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.info(`Boussole: ${process.env.ORIGIN}`);
-await import(`../${BUILD_ENTRY}`);
+await import('../server.js');

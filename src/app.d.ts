@@ -8,8 +8,11 @@ declare global {
 			message: string;
 		}
 		interface Locals {
+			/** Signed in, second factor given where one is needed. */
 			user: User | null;
 			session: Session | null;
+			/** Signed in with the password, the second factor still due: only /compte/double-authentification serves them. */
+			pendingSecondFactor: { user: User; session: Session } | null;
 		}
 	}
 }

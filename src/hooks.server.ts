@@ -4,10 +4,11 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	deleteSessionCookie,
-	SESSION_COOKIE,
+	readSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { readOwnerHash } from '$lib/server/quiz/owner';
 import { closeDb, getConnection, getDb } from '$lib/server/db';
 import { checkDatabaseReady } from '$lib/server/startup';
 
@@ -32,21 +33,27 @@ const handleLocale: Handle = ({ event, resolve }) =>
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
-	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.pendingSecondFactor = null;
+	const token = readSessionCookie(event.cookies, event.url);
 	if (token) {
-		const secure = event.url.protocol === 'https:';
 		const found = await validateSessionToken(getDb(), token);
-		if (found) {
-			event.locals.user = found.user;
-			event.locals.session = found.session;
-			setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
-		} else {
-			deleteSessionCookie(event.cookies, secure);
+		if (!found) deleteSessionCookie(event.cookies, event.url);
+		else {
+			setSessionCookie(event.cookies, event.url, token, found.session.expiresAt);
+			if (found.complete) {
+				event.locals.user = found.user;
+				event.locals.session = found.session;
+			} else event.locals.pendingSecondFactor = { user: found.user, session: found.session };
 		}
 	}
+	// Read (and, under its pre-__Host- name, moved) whether or not a session is there.
+	const ownerHash = readOwnerHash(event);
+	const personal = token !== undefined || ownerHash !== null;
 	const response = await resolve(event);
-	// Pages built for a signed-in person must never be kept by a shared cache or the back button.
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	// Anything made for one person (signed in, or the anonymous owner of a quiz and results) is never kept by
+	// a shared cache or the back button; neither is an answer that sets a cookie.
+	if (personal || response.headers.has('set-cookie'))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

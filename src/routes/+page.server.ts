@@ -3,10 +3,10 @@ import { ownerOf } from '$lib/server/quiz/owner';
 import { visitorProgress } from '$lib/server/quiz/quiz';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ cookies, locals }) => {
+export const load: PageServerLoad = async ({ cookies, locals, url }) => {
 	const [catalogue, progress] = await Promise.all([
 		getCatalogue(),
-		visitorProgress(ownerOf({ cookies, locals }))
+		visitorProgress(ownerOf({ cookies, locals, url }))
 	]);
 	return {
 		careerCount: catalogue.careers.length,

@@ -7,6 +7,7 @@ import {
 	handsOnAnswers,
 	logIn,
 	signUp,
+	submitAndWait,
 	uniqueId
 } from './helpers';
 
@@ -14,15 +15,22 @@ for (const javaScriptEnabled of [true, false]) {
 	test.describe(`accounts with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
 		test.use({ javaScriptEnabled });
 
-		test('sign-up claims the browser’s result; log-out and log-in find it again', async ({ page }) => {
+		test('sign-up asks whether the browser’s result is theirs; log-out and log-in find it again', async ({
+			page
+		}) => {
 			await finishQuiz(page, handsOnAnswers);
 			const resultPath = new URL(page.url()).pathname;
 			await expect(page.getByText('Créez un compte pour garder ce résultat')).toBeVisible();
 
 			const identifier = uniqueId('eleve');
 			await signUp(page, identifier);
+			// Never taken silently: on a shared computer it may be the previous pupil's.
+			await expect(page).toHaveURL(/\/compte\/rattacher/);
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'Ces résultats sont-ils les vôtres ?' })
+			).toBeVisible();
+			await submitAndWait(page, 'Oui, ce sont les miens : les ajouter');
 			await expect(page).toHaveURL(/\/compte$/);
-			await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
 			const results = page.locator('ol.results > li');
 			await expect(results).toHaveCount(1);
 			await expect(results.first()).toContainText('En tête :');
@@ -36,6 +44,22 @@ for (const javaScriptEnabled of [true, false]) {
 			await logIn(page, identifier);
 			await expect(page).toHaveURL(/\/compte$/);
 			expect((await page.goto(resultPath))?.status()).toBe(200);
+		});
+
+		test('a result that is not theirs stays out of the account, and out of reach of the browser', async ({
+			page
+		}) => {
+			const resultPath = await finishQuiz(page, handsOnAnswers);
+			await signUp(page, uniqueId('autre'));
+			await expect(page).toHaveURL(/\/compte\/rattacher/);
+			await submitAndWait(page, 'Non, ce ne sont pas les miens');
+			await expect(page).toHaveURL(/\/compte$/);
+			await expect(page.locator('ol.results > li')).toHaveCount(0);
+			expect((await page.goto(resultPath))?.status()).toBe(404);
+			await page.goto('/compte');
+			await page.getByRole('button', { name: 'Se déconnecter' }).click();
+			await expect(page).toHaveURL(/\/$/);
+			expect((await page.goto(resultPath))?.status()).toBe(404);
 		});
 
 		test('bad input gets a clear message and keeps the safe fields', async ({ page }) => {

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
 import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 
@@ -144,11 +146,60 @@ export async function signUp(page: Page, identifier: string, birthYear = '1995')
 	await submitAndWait(page, 'Créer mon compte');
 }
 
+/**
+ * Logs in through the form. Staff (and anyone with a second factor) land on the second-factor page: the
+ * helper sets it up at the first log-in (reading the key the page shows, as a phone would scan it) and gives
+ * the code at the next ones, then goes on.
+ */
 export async function logIn(page: Page, identifier: string, password = PASSWORD) {
 	await page.goto('/compte/connexion');
 	await page.getByLabel('Adresse e-mail ou pseudonyme').fill(identifier);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
 	await submitAndWait(page, 'Se connecter');
+	if (/\/compte\/double-authentification/.test(page.url())) await giveSecondFactor(page, identifier);
+}
+
+/** The second-factor keys of the accounts this test process set up, and the last step used with each. */
+const totpKeys = new Map<string, { key: string; lastStep: number }>();
+
+/** A code the server has not seen yet for this account: a code works once, so a second log-in within the same 30 seconds takes the next step's code (accepted, clocks drift). */
+export function nextTotpCode(identifier: string, key?: string): string {
+	const known = totpKeys.get(identifier) ?? { key: key!, lastStep: 0 };
+	const step = Math.max(Math.floor(Date.now() / 30_000), known.lastStep + 1);
+	totpKeys.set(identifier, { key: known.key, lastStep: step });
+	return generateHOTP(decodeBase32IgnorePadding(known.key), BigInt(step), 6);
+}
+
+/** The same, for a request context (API-level tests): sets the second factor up after a password log-in. */
+export async function enrolSecondFactorByRequest(
+	client: APIRequestContext,
+	identifier: string,
+	location: string
+): Promise<void> {
+	const baseURL = test.info().project.use.baseURL!;
+	const page = await (await client.get(location)).text();
+	const key = page.match(/data-testid="totp-key"[^>]*>([A-Z2-7]+)</)![1]!;
+	const path = new URL(location, baseURL);
+	const enrolled = await client.post(`${path.pathname}?/enrol&${path.searchParams}`, {
+		form: { code: nextTotpCode(identifier, key) },
+		headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(await enrolled.text()).toContain('Vos codes de secours');
+}
+
+export async function giveSecondFactor(page: Page, identifier: string) {
+	const key = page.getByTestId('totp-key');
+	if (await key.isVisible()) {
+		await page.getByLabel('Code à 6 chiffres').fill(nextTotpCode(identifier, (await key.innerText()).trim()));
+		await submitAndWait(page, 'Activer');
+		await expect(page.getByRole('heading', { name: 'Vos codes de secours' })).toBeVisible();
+		await page.getByRole('link', { name: "J'ai noté mes codes, continuer" }).click();
+	} else {
+		await page.getByLabel('Code à 6 chiffres').fill(nextTotpCode(identifier));
+		await submitAndWait(page, 'Valider');
+	}
+	await expect(page).not.toHaveURL(/double-authentification/);
 }
 
 /** These forms post without JavaScript enhancement: wait for the answer page before looking at cookies. */

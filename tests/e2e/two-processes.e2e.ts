@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PASSWORD, finishQuiz, handsOnAnswers, uniqueId } from './helpers';
+import { PASSWORD, finishQuiz, giveSecondFactor, handsOnAnswers, uniqueId } from './helpers';
 
 /**
  * Boussole as a region would run it: two app processes (`node build`) on one PostgreSQL database, behind
@@ -64,7 +64,7 @@ async function startStack(): Promise<Stack> {
 	const { ORIGIN: _origin, ...environment } = process.env;
 	const apps = [app1!, app2!].map((port) => {
 		let output = '';
-		const child = spawn(process.execPath, ['build'], {
+		const child = spawn(process.execPath, ['server.js'], {
 			env: {
 				...environment,
 				PORT: String(port),
@@ -235,6 +235,8 @@ test('a student who joined through one process is seen by the counsellor through
 	await staff.getByLabel('Adresse e-mail ou pseudonyme').fill(counsellor);
 	await staff.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
 	await staff.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(staff).toHaveURL(/double-authentification/);
+	await giveSecondFactor(staff, counsellor);
 	await staff.goto(`${stack.second}/conseiller`);
 	await staff.getByLabel('Nom de la cohorte').fill('Cohorte à deux processus');
 	await staff.getByRole('button', { name: 'Créer la cohorte' }).click();

@@ -5,6 +5,7 @@ import type { Db } from './db/client';
 import { finishAttempt, saveAnswers } from './db/repositories/attempts';
 import { createCohort, joinCohort, listCounsellorCohorts } from './db/repositories/cohorts';
 import { addNote } from './db/repositories/notes';
+import { enableSecondFactor, offerSecondFactorKey } from './db/repositories/second-factor';
 import { createUser, findUserCredentials } from './db/repositories/users';
 import type { UserRole } from './db/schema';
 import { hashPassword } from './auth/password';
@@ -14,6 +15,11 @@ import { resultOfAnswers } from './results/matching';
 
 /** Demo accounts for a local try-out (`npm start`), never for a real deployment: their password is public. */
 export const DEMO_PASSWORD = 'boussole-demo-2026';
+/**
+ * The demo counsellor's second-factor key, public too: type it into any authenticator app, or run
+ * `npm run demo:code` to print the current code (README, « Demo accounts »).
+ */
+export const DEMO_TOTP_KEY = 'BOUSSOLEDEMOCONSEILLERE2345ABCDE';
 export const DEMO_ACCOUNTS: { identifier: string; role: UserRole; birthYear: number }[] = [
 	{ identifier: 'eleve.demo', role: 'student', birthYear: 2008 },
 	{ identifier: 'conseillere.demo', role: 'counsellor', birthYear: 1985 }
@@ -24,12 +30,14 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
 	let created = 0;
 	for (const account of DEMO_ACCOUNTS) {
 		if (await findUserCredentials(db, account.identifier)) continue;
-		const ok = await createUser(db, {
-			id: generateId(),
-			...account,
-			passwordHash: await hashPassword(DEMO_PASSWORD)
-		});
-		if (ok) created += 1;
+		const id = generateId();
+		const ok = await createUser(db, { id, ...account, passwordHash: await hashPassword(DEMO_PASSWORD) });
+		if (!ok) continue;
+		created += 1;
+		if (account.role !== 'student') {
+			await offerSecondFactorKey(db, id, DEMO_TOTP_KEY);
+			await enableSecondFactor(db, id, 0, []);
+		}
 	}
 	return created;
 }

@@ -38,5 +38,8 @@ export async function checkDatabaseReady(connection: Connection): Promise<{ cata
 		throw new Error(`Boussole: the database is not ready (${(cause as Error).message}): ${hint}.`, { cause });
 	}
 	if (!current) throw new Error(`Boussole: the database holds no catalogue: ${hint}.`);
+	const pending = await connection.pendingMigrations();
+	if (pending > 0)
+		throw new Error(`Boussole: ${pending} migration(s) of the database are not applied: ${hint}.`);
 	return { catalogueNumber: current.number };
 }

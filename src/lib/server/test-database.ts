@@ -12,6 +12,7 @@ import {
 	counsellorNotes,
 	dismissals,
 	quizAttempts,
+	recoveryCodes,
 	results,
 	sessions,
 	throttles,
@@ -39,6 +40,7 @@ const PEOPLE_TABLES = [
 	quizAttempts,
 	dismissals,
 	sessions,
+	recoveryCodes,
 	throttles,
 	users
 ];

@@ -1,20 +1,22 @@
 import { redirect } from '@sveltejs/kit';
 import { ensureOwner, ownerOf } from '$lib/server/quiz/owner';
-import { loadQuizPage, restartQuiz, saveQuizPage } from '$lib/server/quiz/quiz';
+import { loadQuizPage, restartQuiz, saveQuizPageThrottled } from '$lib/server/quiz/quiz';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, cookies, locals }) =>
-	loadQuizPage(ownerOf({ cookies, locals }), url.searchParams.get('page'));
+	loadQuizPage(ownerOf({ cookies, locals, url }), url.searchParams.get('page'));
 
 export const actions: Actions = {
 	save: async (event) => {
-		const outcome = await saveQuizPage(await event.request.formData(), () => ensureOwner(event));
+		const outcome = await saveQuizPageThrottled(await event.request.formData(), () => ensureOwner(event), {
+			ip: event.getClientAddress()
+		});
 		if (!outcome.ok) return outcome.failure;
 		redirect(303, outcome.goTo);
 	},
 
-	restart: async ({ cookies, locals }) => {
-		await restartQuiz(ownerOf({ cookies, locals }));
+	restart: async ({ cookies, locals, url }) => {
+		await restartQuiz(ownerOf({ cookies, locals, url }));
 		redirect(303, '/quiz?page=1');
 	}
 };

@@ -2,10 +2,11 @@ import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogueContent } from '../catalog/content';
 import { saveAnswers } from '../db/repositories/attempts';
-import { createUser, deleteUser, exportUserData } from '../db/repositories/users';
+import { createUser, deleteUser, exportUserData, findUserById } from '../db/repositories/users';
+import { browserResultsToClaim, claimBrowserResults } from '../results/claims';
 import { attemptAnswers, dismissals, quizAttempts, sessions, users } from '../db/schema';
 import type { Db } from '../db/client';
-import { createSession, SESSION_LIFETIME_MS, validateSessionToken } from '../auth/session';
+import { completeSession, createSession, SESSION_POLICY, validateSessionToken } from '../auth/session';
 import { reserveAttempt } from '../db/repositories/throttles';
 import { parseForm } from '../forms';
 import { generateId, hashToken } from '../ids';
@@ -113,19 +114,25 @@ describe('signing up', () => {
 		expect(Date.now() - row!.parentalConsentAt!.getTime()).toBeLessThan(60_000);
 	});
 
-	it('claims the anonymous attempts of the browser, once', async () => {
+	it('never takes the browser’s anonymous results silently: only when the person says they are theirs', async () => {
 		const attemptId = await saveAnswers(
 			db,
 			{ ownerHash: 'browser', userId: null },
 			{ [content.questions[0]!.id]: 4 },
 			generateId
 		);
-		const outcome = await signUp({}, context('browser'));
+		const outcome = await signUp({});
 		expect(outcome.ok).toBe(true);
 		if (!outcome.ok) return;
-		const [attempt] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId));
-		expect(attempt!.userId).toBe(outcome.user.id);
+		const attempt = async () =>
+			(await db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)))[0]!;
+		expect((await attempt()).userId).toBeNull();
+		expect((await browserResultsToClaim('browser')).inProgress).toBe(true);
+		const user = (await findUserById(db, outcome.user.id))!;
+		expect(await claimBrowserResults(user, 'browser')).toBe(1);
+		expect((await attempt()).userId).toBe(outcome.user.id);
 		expect(await rows(db.select({ n: count() }).from(quizAttempts))).toBe(1);
+		expect(await claimBrowserResults(user, 'browser')).toBe(0);
 	});
 });
 
@@ -155,21 +162,35 @@ describe('logging in', () => {
 });
 
 describe('sessions', () => {
-	it('slide: a session used in its second half is renewed; an unused one expires', async () => {
+	const HOUR = 3_600_000;
+	const DAY = 24 * HOUR;
+
+	it('slide: a session used is renewed; an unused one expires', async () => {
 		const outcome = await signUp({});
 		if (!outcome.ok) throw new Error('sign-up failed');
-		const lifetime = SESSION_LIFETIME_MS.student;
-		const start = outcome.session.expiresAt.getTime() - lifetime;
-		const renewed = await validateSessionToken(db, outcome.token, start + lifetime * 0.75);
-		expect(renewed!.session.expiresAt.getTime()).toBe(start + lifetime * 1.75);
-		expect(await validateSessionToken(db, outcome.token, start + lifetime * 2)).toBeNull();
+		const { idle } = SESSION_POLICY.student;
+		const start = outcome.session.createdAt.getTime();
+		const renewed = await validateSessionToken(db, outcome.token, start + idle * 0.75);
+		expect(renewed!.session.expiresAt.getTime()).toBe(start + idle * 1.75);
+		expect(await validateSessionToken(db, outcome.token, start + idle * 2)).toBeNull();
 		expect(await rows(db.select({ n: count() }).from(sessions))).toBe(0);
 		expect(await validateSessionToken(db, 'not-a-token')).toBeNull();
 	});
 
-	it('counsellors time out after 2 hours idle, and stay signed in while they work', async () => {
-		const HOUR = 3_600_000;
-		expect(SESSION_LIFETIME_MS.counsellor).toBe(2 * HOUR);
+	it('ends a student session 90 days after the log-in, however much it is used', async () => {
+		const outcome = await signUp({});
+		if (!outcome.ok) throw new Error('sign-up failed');
+		const start = outcome.session.createdAt.getTime();
+		expect(SESSION_POLICY.student).toMatchObject({ idle: 30 * DAY, absolute: 90 * DAY });
+		for (let day = 20; day < 90; day += 20)
+			expect(await validateSessionToken(db, outcome.token, start + day * DAY), `day ${day}`).not.toBeNull();
+		const lastDay = await validateSessionToken(db, outcome.token, start + 89 * DAY);
+		expect(lastDay!.session.expiresAt.getTime()).toBe(start + 90 * DAY);
+		expect(await validateSessionToken(db, outcome.token, start + 90 * DAY)).toBeNull();
+	});
+
+	it('staff: 2 hours idle, 12 hours at most, and nothing before the second factor', async () => {
+		expect(SESSION_POLICY.counsellor).toMatchObject({ idle: 2 * HOUR, absolute: 12 * HOUR });
 		await createUser(db, {
 			id: 'c1',
 			identifier: 'conseil',
@@ -178,14 +199,20 @@ describe('sessions', () => {
 			role: 'counsellor'
 		});
 		const start = Date.now();
-		const { token } = await createSession(db, { id: 'c1', role: 'counsellor' }, start);
-		expect(await validateSessionToken(db, token, start + 1.9 * HOUR)).not.toBeNull();
-		expect(await validateSessionToken(db, token, start + 3.8 * HOUR)).not.toBeNull();
-		expect(await validateSessionToken(db, token, start + 5.9 * HOUR)).toBeNull();
+		const staff = { id: 'c1', role: 'counsellor' as const, totpEnabledAt: null };
+		const { token, session } = await createSession(db, staff, { now: start });
+		// Password only: the session waits for the second factor, 10 minutes at most.
+		expect((await validateSessionToken(db, token, start + 60_000))!.complete).toBe(false);
+		expect(session.expiresAt.getTime()).toBe(start + 10 * 60_000);
+		await completeSession(db, session, staff, start);
+		for (let hour = 1.9; hour < 12; hour += 1.9)
+			expect((await validateSessionToken(db, token, start + hour * HOUR))?.complete, `hour ${hour}`).toBe(
+				true
+			);
+		expect(await validateSessionToken(db, token, start + 12 * HOUR)).toBeNull();
 	});
 
-	it('a counsellor session made longer than 2 hours (before the change) is brought down to 2 hours', async () => {
-		const HOUR = 3_600_000;
+	it("a session made longer before a role change is brought down to the new role's 2 hours", async () => {
 		await createUser(db, {
 			id: 'c2',
 			identifier: 'conseil2',
@@ -194,7 +221,9 @@ describe('sessions', () => {
 			role: 'counsellor'
 		});
 		const start = Date.now();
-		const { token } = await createSession(db, { id: 'c2', role: 'student' }, start);
+		const asStudent = { id: 'c2', role: 'student' as const, totpEnabledAt: null };
+		const { token, session } = await createSession(db, asStudent, { now: start });
+		await completeSession(db, session, asStudent, start);
 		const clamped = await validateSessionToken(db, token, start + HOUR);
 		expect(clamped!.session.expiresAt.getTime()).toBe(start + 3 * HOUR);
 		expect(await validateSessionToken(db, token, start + 3.5 * HOUR)).toBeNull();

@@ -3,14 +3,20 @@ import { formatDate } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { checkIdentifier } from '../auth/identifier';
 import { hashPassword, verifyAgainstNobody, verifyPassword } from '../auth/password';
-import { createSession, invalidateOtherSessions, invalidateSession, type Session } from '../auth/session';
+import {
+	createSession,
+	invalidateOtherSessions,
+	invalidateSession,
+	isStaff,
+	type Session
+} from '../auth/session';
 import { clear, release, reserve } from '../auth/throttle';
 import { getDb } from '../db';
 import { listAuditAboutStudent } from '../db/repositories/audit';
 import { listStudentCohorts } from '../db/repositories/cohorts';
+import { deleteUserSession, listUserSessions } from '../db/repositories/sessions';
 import { listSharedNotesAboutStudent } from '../db/repositories/notes';
 import {
-	claimOwnerAttempts,
 	createUser,
 	deleteUser,
 	exportUserData,
@@ -22,8 +28,14 @@ import type { FieldErrors } from '../forms';
 import { generateId } from '../ids';
 import { listAccountResults } from '../results/results';
 import { mayBeUnder15, type signupForm } from './forms';
+import { recoveryCodesLeft } from './second-factor';
 
-export type AuthSuccess = { ok: true; user: Pick<User, 'id' | 'role'>; token: string; session: Session };
+export type AuthSuccess = {
+	ok: true;
+	user: Pick<User, 'id' | 'role' | 'totpEnabledAt'>;
+	token: string;
+	session: Session;
+};
 /** A refusal a page shows as it shows a form's: a status, field messages, or one for the whole form. */
 export type Refusal = { ok: false; status: 400 | 404 | 409 | 429; errors?: FieldErrors; message?: string };
 
@@ -39,7 +51,7 @@ const throttled = (seconds: number): Refusal => ({
  */
 export async function signUpThrottled(
 	input: z.output<typeof signupForm.schema>,
-	context: { ip: string; ownerHash: string | null; now?: Date }
+	context: { ip: string; device?: string; now?: Date }
 ): Promise<AuthSuccess | Refusal> {
 	const now = context.now ?? new Date();
 	if (!input.identifier.ok || input.birthYear === null) throw new Error('signUp needs a checked form');
@@ -61,9 +73,12 @@ export async function signUpThrottled(
 	// it, so the log-in form (where it matters) never says it, and sign-ups are throttled per address.
 	if (!created) return { ok: false, status: 409, errors: { identifier: m.error_identifier_taken() } };
 
-	const user = { id, role: 'student' as const };
-	if (context.ownerHash) await claimOwnerAttempts(db, id, context.ownerHash);
-	return { ok: true, user, ...(await createSession(db, user, now.getTime())) };
+	const user = { id, role: 'student' as const, totpEnabledAt: null };
+	return {
+		ok: true,
+		user,
+		...(await createSession(db, user, { now: now.getTime(), device: context.device }))
+	};
 }
 
 /**
@@ -72,7 +87,7 @@ export async function signUpThrottled(
  */
 export async function logInThrottled(
 	input: { identifier: string; password: string },
-	context: { ip: string; ownerHash: string | null; now?: Date }
+	context: { ip: string; device?: string; now?: Date }
 ): Promise<AuthSuccess | Refusal> {
 	const now = context.now ?? new Date();
 	const identifier = checkIdentifier(input.identifier);
@@ -94,27 +109,42 @@ export async function logInThrottled(
 		: await verifyAgainstNobody(input.password);
 	if (!found || !valid) return { ok: false, status: 400, message: m.login_error() };
 	await Promise.all([clear('loginAccount', accountKey), release('loginAddress', context.ip)]);
-	if (context.ownerHash) await claimOwnerAttempts(db, found.id, context.ownerHash);
-	return { ok: true, user: found, ...(await createSession(db, found, now.getTime())) };
+	return {
+		ok: true,
+		user: found,
+		...(await createSession(db, found, { now: now.getTime(), device: context.device }))
+	};
 }
 
 export async function logOut(session: Session | null): Promise<void> {
 	if (session) await invalidateSession(getDb(), session.id);
 }
 
-async function passwordMatches(user: User, password: string): Promise<boolean> {
+/**
+ * The current password, asked again before what cannot be undone. Counted like a log-in (a stolen session
+ * must not be a way to guess the password): the attempt is reserved first, and cleared when it is right.
+ */
+async function passwordMatchesThrottled(user: User, password: string): Promise<true | Refusal> {
+	const reservation = await reserve('reauth', user.id);
+	if (!reservation.ok) return throttled(reservation.retryAfter);
 	const credentials = await findUserCredentials(getDb(), user.identifier);
-	return credentials !== null && (await verifyPassword(credentials.passwordHash, password));
+	if (credentials === null || !(await verifyPassword(credentials.passwordHash, password)))
+		return { ok: false, status: 400, errors: {}, message: undefined };
+	await clear('reauth', user.id);
+	return true;
 }
 
 /** A new password, given the current one; whoever knew the old one is signed out everywhere else. */
-export async function changePassword(
+export async function changePasswordThrottled(
 	user: User,
 	session: Session,
 	input: { currentPassword: string; newPassword: string }
 ): Promise<{ ok: true } | Refusal> {
-	if (!(await passwordMatches(user, input.currentPassword)))
-		return { ok: false, status: 400, errors: { currentPassword: m.password_wrong_current() } };
+	const check = await passwordMatchesThrottled(user, input.currentPassword);
+	if (check !== true)
+		return check.status === 429
+			? check
+			: { ok: false, status: 400, errors: { currentPassword: m.password_wrong_current() } };
 	const db = getDb();
 	await updatePasswordHash(db, user.id, await hashPassword(input.newPassword));
 	await invalidateOtherSessions(db, user.id, session.id);
@@ -122,9 +152,12 @@ export async function changePassword(
 }
 
 /** Deletes the account and everything about the person, given their password. */
-export async function deleteAccount(user: User, password: string): Promise<{ ok: true } | Refusal> {
-	if (!(await passwordMatches(user, password)))
-		return { ok: false, status: 400, errors: { password: m.password_wrong_current() } };
+export async function deleteAccountThrottled(user: User, password: string): Promise<{ ok: true } | Refusal> {
+	const check = await passwordMatchesThrottled(user, password);
+	if (check !== true)
+		return check.status === 429
+			? check
+			: { ok: false, status: 400, errors: { password: m.password_wrong_current() } };
 	await deleteUser(getDb(), user.id);
 	return { ok: true };
 }
@@ -135,18 +168,28 @@ export async function exportMyData(user: User) {
 	return data && { exportedAt: new Date().toISOString(), ...data };
 }
 
-/** « Mon espace »: results, cohorts, notes shared with the person, and who read their data. */
-export async function accountOverview(user: User) {
+/** « Mon espace »: results, cohorts, notes shared with the person, who read their data, their sessions. */
+export async function accountOverview(user: User, currentSession: Session) {
 	const db = getDb();
-	const [results, cohorts, sharedNotes, views] = await Promise.all([
+	const [results, cohorts, sharedNotes, views, sessions, recoveryCodes] = await Promise.all([
 		listAccountResults(user.id),
 		listStudentCohorts(db, user.id),
 		listSharedNotesAboutStudent(db, user.id),
-		listAuditAboutStudent(db, user.id)
+		listAuditAboutStudent(db, user.id),
+		listUserSessions(db, user.id),
+		user.totpEnabledAt ? recoveryCodesLeft(user) : 0
 	]);
 	return {
 		identifier: user.identifier,
 		student: user.role === 'student',
+		secondFactor: { on: user.totpEnabledAt !== null, required: isStaff(user), recoveryCodes },
+		sessions: sessions.map((session) => ({
+			id: session.id,
+			device: session.device || '?',
+			current: session.id === currentSession.id,
+			created: formatDate(session.createdAt),
+			lastUsed: formatDate(session.lastUsedAt ?? session.createdAt)
+		})),
 		results: results.map((result) => ({ ...result, date: formatDate(result.createdAt) })),
 		cohorts: cohorts.map((cohort) => ({
 			id: cohort.id,
@@ -167,4 +210,14 @@ export async function accountOverview(user: User) {
 			recent: views.slice(0, 10).map((v) => ({ ...v, at: formatDate(v.at) }))
 		}
 	};
+}
+
+/** Ends one of the person's sessions (another device, or this one); false when it is not theirs. */
+export async function endMySession(user: User, sessionId: string): Promise<boolean> {
+	return deleteUserSession(getDb(), user.id, sessionId);
+}
+
+/** « Fermer toutes mes sessions, partout »: every session of the person ends, this one too. */
+export async function endAllMySessions(user: User): Promise<void> {
+	await invalidateOtherSessions(getDb(), user.id);
 }

@@ -3,12 +3,12 @@ import { m } from '$lib/paraglide/messages';
 
 /** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const { user, session } = event.locals;
+	const { user, session, pendingSecondFactor } = event.locals;
 	if (!user || !session) {
-		redirect(
-			303,
-			`/compte/connexion?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`
-		);
+		const back = encodeURIComponent(event.url.pathname + event.url.search);
+		// Signed in with the password, the second factor still due: that comes first.
+		if (pendingSecondFactor) redirect(303, `/compte/double-authentification?redirectTo=${back}`);
+		redirect(303, `/compte/connexion?redirectTo=${back}`);
 	}
 	return { user, session };
 }

@@ -5,67 +5,118 @@ import {
 	deleteUserSessions,
 	findSessionWithUser,
 	insertSession,
-	updateSessionExpiry,
+	markSessionSecondFactor,
+	touchSession,
 	type SessionRow
 } from '../db/repositories/sessions';
 import type { User } from '../db/repositories/users';
 import { generateToken, hashToken } from '../ids';
+import { deleteBearerCookie, readBearerCookie, setBearerCookie } from './cookies';
 
-export const SESSION_COOKIE = 'boussole_session';
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * Idle timeouts, as sliding expiry: a session unused for its whole lifetime is gone. Students: 30 days
- * (a phone stays signed in between two quiz sessions). Counsellors and admins read pupils' data, often on
- * shared school computers: 2 hours.
+ * How long a session lives. `idle`: unused that long, it ends (sliding: each use renews it). `absolute`:
+ * however much it is used, it ends that long after the log-in. Students: 30 days idle, 90 days absolute (a
+ * phone stays signed in between two quiz sessions, and signs in again each term). Staff read pupils' data,
+ * often on shared school computers: 2 hours idle, 12 hours absolute (one working day). `renewEvery`: a renewal
+ * (and the « last used » time shown on /compte) is written at most that often.
  */
-export const SESSION_LIFETIME_MS = { student: 30 * DAY, counsellor: 2 * HOUR, admin: 2 * HOUR } as const;
-/**
- * A renewal is written at most this often: half the lifetime for students (one write a fortnight), five
- * minutes for staff so that their idle timeout is 2 hours to within five minutes.
- */
-const RENEW_AFTER_MS = { student: 15 * DAY, counsellor: 5 * MINUTE, admin: 5 * MINUTE } as const;
+export const SESSION_POLICY = {
+	student: { idle: 30 * DAY, absolute: 90 * DAY, renewEvery: 5 * MINUTE },
+	counsellor: { idle: 2 * HOUR, absolute: 12 * HOUR, renewEvery: 5 * MINUTE },
+	admin: { idle: 2 * HOUR, absolute: 12 * HOUR, renewEvery: 5 * MINUTE }
+} as const;
+/** A session waiting for its second factor: long enough to open the app on the phone, no longer. */
+export const PENDING_SECOND_FACTOR_MS = 10 * MINUTE;
 
 export type Session = SessionRow;
 
-function lifetime(user: Pick<User, 'role'>): number {
-	return SESSION_LIFETIME_MS[user.role];
+export const isStaff = (user: Pick<User, 'role'>) => user.role !== 'student';
+
+/** Staff always; anyone who turned it on. */
+export function needsSecondFactor(user: Pick<User, 'role' | 'totpEnabledAt'>): boolean {
+	return isStaff(user) || user.totpEnabledAt !== null;
 }
 
-/** A new session for the user: the token goes to the cookie, its SHA-256 to the database. */
+function endOf(session: Pick<Session, 'createdAt'>, user: Pick<User, 'role'>, from: number): Date {
+	const policy = SESSION_POLICY[user.role];
+	return new Date(Math.min(from + policy.idle, session.createdAt.getTime() + policy.absolute));
+}
+
+/**
+ * A new session for the user: the token goes to the cookie, its SHA-256 to the database. When the user needs
+ * a second factor, the session is pending (10 minutes) until it is given.
+ */
 export async function createSession(
 	db: Db,
-	user: Pick<User, 'id' | 'role'>,
-	now = Date.now()
+	user: Pick<User, 'id' | 'role' | 'totpEnabledAt'>,
+	context: { now?: number; device?: string } = {}
 ): Promise<{ token: string; session: Session }> {
+	const now = context.now ?? Date.now();
 	const token = generateToken();
-	const session = { id: hashToken(token), userId: user.id, expiresAt: new Date(now + lifetime(user)) };
-	await insertSession(db, session, new Date(now));
+	const pending = needsSecondFactor(user);
+	const createdAt = new Date(now);
+	const session: Session = {
+		id: hashToken(token),
+		userId: user.id,
+		createdAt,
+		expiresAt: pending ? new Date(now + PENDING_SECOND_FACTOR_MS) : endOf({ createdAt }, user, now),
+		device: context.device ?? '',
+		lastUsedAt: createdAt,
+		secondFactorAt: null
+	};
+	await insertSession(db, session);
 	return { token, session };
 }
 
-/** The session and user behind a cookie token, renewed when due; null when unknown or expired. */
+export interface ValidSession {
+	session: Session;
+	user: User;
+	/** False while a second factor is due: the person may only give it. */
+	complete: boolean;
+}
+
+/** The session and user behind a cookie token, renewed when due; null when unknown or over. */
 export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now()
-): Promise<{ session: Session; user: User } | null> {
+): Promise<ValidSession | null> {
 	const found = await findSessionWithUser(db, hashToken(token));
 	if (!found) return null;
 	const { session, user } = found;
-	if (now >= session.expiresAt.getTime()) {
+	const absoluteEnd = session.createdAt.getTime() + SESSION_POLICY[user.role].absolute;
+	if (now >= session.expiresAt.getTime() || now >= absoluteEnd) {
 		await deleteSession(db, session.id);
 		return null;
 	}
+	const complete = !needsSecondFactor(user) || session.secondFactorAt !== null;
+	if (!complete) return { session, user, complete };
+	const policy = SESSION_POLICY[user.role];
+	const lastUse = session.lastUsedAt?.getTime() ?? session.createdAt.getTime();
 	// A session from before a lifetime was shortened (or from before a role change) is brought down to it.
-	const due = now >= session.expiresAt.getTime() - lifetime(user) + RENEW_AFTER_MS[user.role];
-	if (due || session.expiresAt.getTime() > now + lifetime(user)) {
-		session.expiresAt = new Date(now + lifetime(user));
-		await updateSessionExpiry(db, session.id, session.expiresAt);
+	const due = now - lastUse >= policy.renewEvery || session.expiresAt.getTime() > now + policy.idle;
+	if (due) {
+		session.expiresAt = endOf(session, user, now);
+		session.lastUsedAt = new Date(now);
+		await touchSession(db, session.id, session.expiresAt, session.lastUsedAt);
 	}
-	return { session, user };
+	return { session, user, complete };
+}
+
+/** The second factor was given: the session becomes a full one, with the lifetimes of the user's role. */
+export async function completeSession(
+	db: Db,
+	session: Session,
+	user: Pick<User, 'role'>,
+	now = Date.now()
+): Promise<Session> {
+	const completed = { ...session, secondFactorAt: new Date(now), expiresAt: endOf(session, user, now) };
+	await markSessionSecondFactor(db, session.id, completed.secondFactorAt, completed.expiresAt);
+	return completed;
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
@@ -76,16 +127,14 @@ export async function invalidateOtherSessions(db: Db, userId: string, keepSessio
 	await deleteUserSessions(db, userId, keepSessionId);
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
-	cookies.set(SESSION_COOKIE, token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		expires: expiresAt
-	});
+export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {
+	return readBearerCookie(cookies, url, 'boussole_session', {});
 }
 
-export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	setBearerCookie(cookies, url, 'boussole_session', token, { expires: expiresAt });
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	deleteBearerCookie(cookies, url, 'boussole_session');
 }

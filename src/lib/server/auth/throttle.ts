@@ -26,7 +26,16 @@ export const THROTTLES = {
 	/** Per address, sign-ups: 60 an hour (a class of 35 signing up together stays well below). */
 	signupAddress: { limit: 60, windowMs: 60 * MINUTE, lockMs: 5 * MINUTE, maxLockMs: 60 * MINUTE },
 	/** Per account, wrong cohort codes: 10 in 15 minutes, then a pause; a typo costs nothing, guessing does. */
-	joinCode: { limit: 10, windowMs: 15 * MINUTE, lockMs: MINUTE, maxLockMs: 15 * MINUTE }
+	joinCode: { limit: 10, windowMs: 15 * MINUTE, lockMs: MINUTE, maxLockMs: 15 * MINUTE },
+	/** Per account, the current password asked again (password change, deletion): as for log-in. */
+	reauth: { limit: 5, windowMs: 15 * MINUTE, lockMs: 30_000, maxLockMs: 15 * MINUTE },
+	/** Per account, second-factor codes: 5 wrong in 15 minutes, then 30 s, 1, 2… minutes (a code has 10⁶ values). */
+	secondFactor: { limit: 5, windowMs: 15 * MINUTE, lockMs: 30_000, maxLockMs: 15 * MINUTE },
+	/**
+	 * Per address, quiz answers saved without an account: generous (a class of 35 taking the quiz at once from
+	 * one school address saves about 600 pages in ten minutes), enough to stop a script filling the database.
+	 */
+	anonymousWrites: { limit: 3000, windowMs: 10 * MINUTE, lockMs: MINUTE, maxLockMs: 10 * MINUTE }
 } satisfies Record<string, ThrottlePolicy>;
 
 export type ThrottleName = keyof typeof THROTTLES;

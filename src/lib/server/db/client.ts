@@ -26,6 +26,8 @@ export interface Connection {
 	db: Db;
 	/** Applies the migrations of `drizzle/<engine>/` that this database has not had yet. */
 	migrate(): Promise<void>;
+	/** How many migrations of `drizzle/<engine>/` this database has not had yet. */
+	pendingMigrations(): Promise<number>;
 	/**
 	 * Runs `work` while no other process runs start-up work on this database: PostgreSQL's advisory lock,
 	 * held by a connection of its own (do not nest). On SQLite, migrations and the catalogue import each take
@@ -76,6 +78,15 @@ export function openSqlite(path: string): Connection & { sqlite: Database.Databa
 		db: db as unknown as Db,
 		sqlite,
 		migrate: async () => migrateSqlite(sqlite),
+		pendingMigrations: async () => {
+			const table = sqlite
+				.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+				.get();
+			const applied = table
+				? (sqlite.prepare('SELECT count(*) AS n FROM "__drizzle_migrations"').get() as { n: number }).n
+				: 0;
+			return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER.sqlite }).length - applied;
+		},
 		exclusively: (work) => work(),
 		close: async () => {
 			sqlite.close();
@@ -170,6 +181,14 @@ export function openPostgres(url: string): Connection & { pool: pg.Pool } {
 		db: db as unknown as Db,
 		pool,
 		migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER.postgres }),
+		pendingMigrations: async () => {
+			const { rows } = await pool.query<{ n: string | null }>(
+				`select case when to_regclass('drizzle.__drizzle_migrations') is null then null
+					else (select count(*) from drizzle.__drizzle_migrations) end as n`
+			);
+			const applied = Number(rows[0]?.n ?? 0);
+			return readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER.postgres }).length - applied;
+		},
 		exclusively,
 		close: () => pool.end()
 	};

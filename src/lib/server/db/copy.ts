@@ -19,6 +19,7 @@ export const TABLES_IN_ORDER = [
 	'sources',
 	'catalogueVersions',
 	'users',
+	'recoveryCodes',
 	'sessions',
 	'dismissals',
 	'quizAttempts',

@@ -3,6 +3,7 @@ import { postgresColumns } from './dialects/postgres-columns';
 import { defineTables } from './tables';
 
 export const {
+	recoveryCodes,
 	catalogueVersions,
 	throttles,
 	families,

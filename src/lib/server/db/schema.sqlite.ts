@@ -3,6 +3,7 @@ import { sqliteColumns } from './dialects/sqlite-columns';
 import { defineTables } from './tables';
 
 export const {
+	recoveryCodes,
 	catalogueVersions,
 	throttles,
 	families,

@@ -12,6 +12,7 @@ export { AUDIT_ACTIONS, USER_ROLES, type AuditAction, type UserRole } from './ta
 const tables: typeof sqlite = dialectOf(process.env.DATABASE_URL) === 'postgres' ? postgres : sqlite;
 
 export const {
+	recoveryCodes,
 	catalogueVersions,
 	throttles,
 	families,

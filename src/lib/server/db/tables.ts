@@ -148,8 +148,30 @@ export function defineTables(k: Columns) {
 		/** Under 15, sign-up records the declaration of a parent's joint consent (French law). */
 		parentalConsentName: k.text('parental_consent_name'),
 		parentalConsentAt: k.timestamp('parental_consent_at'),
+		/**
+		 * The second factor (TOTP, RFC 6238): the shared key, base32; while `totpEnabledAt` is null it is only
+		 * offered (the person has not typed a first code yet). `totpLastStep` is the time step of the last code
+		 * accepted: a code is never accepted twice.
+		 */
+		totpKey: k.text('totp_key'),
+		totpEnabledAt: k.timestamp('totp_enabled_at'),
+		totpLastStep: k.integer('totp_last_step'),
 		createdAt: k.timestamp('created_at').notNull()
 	});
+
+	/** One-time codes for when the phone is lost: only their SHA-256 is kept; each works once. */
+	const recoveryCodes = k.table(
+		'recovery_codes',
+		{
+			userId: k
+				.text('user_id')
+				.notNull()
+				.references(() => users.id, { onDelete: 'cascade' }),
+			codeHash: k.text('code_hash').primaryKey(),
+			usedAt: k.timestamp('used_at')
+		},
+		(table) => [k.index('recovery_codes_user_idx').on(table.userId)]
+	);
 
 	const sessions = k.table(
 		'sessions',
@@ -161,7 +183,13 @@ export function defineTables(k: Columns) {
 				.notNull()
 				.references(() => users.id, { onDelete: 'cascade' }),
 			expiresAt: k.timestamp('expires_at').notNull(),
-			createdAt: k.timestamp('created_at').notNull()
+			createdAt: k.timestamp('created_at').notNull(),
+			/** « Firefox sur Android »: enough for a person to recognise a session; no address is kept. */
+			device: k.text('device').notNull().default(''),
+			/** Written at most every few minutes, for the list of sessions on /compte. */
+			lastUsedAt: k.timestamp('last_used_at'),
+			/** When the second factor was given in this session; null until then (staff may do nothing yet). */
+			secondFactorAt: k.timestamp('second_factor_at')
 		},
 		(table) => [k.index('sessions_user_idx').on(table.userId)]
 	);
@@ -366,6 +394,7 @@ export function defineTables(k: Columns) {
 	});
 
 	return {
+		recoveryCodes,
 		catalogueVersions,
 		throttles,
 		families,

@@ -1,5 +1,6 @@
 import { localised } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
+import { reserve } from '../auth/throttle';
 import { getCatalogue } from '../catalog';
 import { getDb } from '../db';
 import {
@@ -66,12 +67,13 @@ export type QuizPageOutcome = { ok: true; goTo: string } | { ok: false; failure:
 
 /**
  * Saves the answers of one page, then moves on: to the previous or next page, or to the result when the
- * visitor finishes (with at least half of the questions answered). `ensureOwner` gives the anonymous cookie
- * only when something is saved.
+ * visitor finishes (with at least half of the questions answered). Without an account, each save counts
+ * against the visitor's address (a throttle record is written).
  */
-export async function saveQuizPage(
+export async function saveQuizPageThrottled(
 	form: FormData,
-	ensureOwner: () => Owner & { ownerHash: string }
+	ensureOwner: () => Owner & { ownerHash: string },
+	context: { ip: string }
 ): Promise<QuizPageOutcome> {
 	const catalogue = await getCatalogue();
 	const { questions } = catalogue;
@@ -87,7 +89,18 @@ export async function saveQuizPage(
 		if (typeof value === 'number') answers[question.id] = value;
 	}
 	const owner = ensureOwner();
-	if (Object.keys(answers).length > 0) await saveAnswers(getDb(), owner, answers, generateId);
+	if (Object.keys(answers).length > 0) {
+		// Anonymous writes are counted per address (an account is accountable on its own).
+		if (!owner.userId) {
+			const reservation = await reserve('anonymousWrites', context.ip);
+			if (!reservation.ok)
+				return {
+					ok: false,
+					failure: refuse(429, input.values, {}, m.error_throttled({ seconds: reservation.retryAfter }))
+				};
+		}
+		await saveAnswers(getDb(), owner, answers, generateId);
+	}
 
 	if (input.data.nav === 'prev') return { ok: true, goTo: `/quiz?page=${Math.max(1, page - 1)}` };
 	if (input.data.nav === 'next') return { ok: true, goTo: `/quiz?page=${Math.min(pages, page + 1)}` };

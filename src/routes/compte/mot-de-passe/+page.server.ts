@@ -1,4 +1,4 @@
-import { changePassword } from '$lib/server/accounts/accounts';
+import { changePasswordThrottled } from '$lib/server/accounts/accounts';
 import { passwordChangeForm } from '$lib/server/accounts/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { readForm, refuse } from '$lib/server/forms';
@@ -13,7 +13,7 @@ export const actions: Actions = {
 		const { user, session } = requireUser(event);
 		const input = await readForm(event.request, passwordChangeForm(user.identifier));
 		if (!input.ok) return input.failure;
-		const outcome = await changePassword(user, session, input.data);
+		const outcome = await changePasswordThrottled(user, session, input.data);
 		if (!outcome.ok) return refuse(outcome.status, input.values, outcome.errors, outcome.message);
 		return { done: true };
 	}

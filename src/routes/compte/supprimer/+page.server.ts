@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteAccount } from '$lib/server/accounts/accounts';
+import { deleteAccountThrottled } from '$lib/server/accounts/accounts';
 import { deleteAccountForm } from '$lib/server/accounts/forms';
-import { isSecure } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { readForm, refuse } from '$lib/server/forms';
@@ -16,9 +15,9 @@ export const actions: Actions = {
 		const { user } = requireUser(event);
 		const input = await readForm(event.request, deleteAccountForm);
 		if (!input.ok) return input.failure;
-		const outcome = await deleteAccount(user, input.data.password);
+		const outcome = await deleteAccountThrottled(user, input.data.password);
 		if (!outcome.ok) return refuse(outcome.status, input.values, outcome.errors, outcome.message);
-		deleteSessionCookie(event.cookies, isSecure(event.url));
+		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/?compte=supprime');
 	}
 };

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ params, cookies, locals, url }) => 
 	if (!career) error(404, { message: m.error_career_not_found() });
 	const family = catalogue.families.find((f) => f.id === career.familyId);
 	const trainings = catalogue.trainingsByCareer.get(career.slug) ?? [];
-	const yourMatch = await visitorMatch(ownerOf({ cookies, locals }), career.slug);
+	const yourMatch = await visitorMatch(ownerOf({ cookies, locals, url }), career.slug);
 	const sourceById = new Map(catalogue.sources.map((s) => [s.id, s]));
 
 	return {

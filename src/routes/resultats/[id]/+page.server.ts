@@ -10,9 +10,9 @@ function notFound(): never {
 	error(404, { message: m.error_result_not_found() });
 }
 
-export const load: PageServerLoad = async ({ params, cookies, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, cookies, locals, url, setHeaders }) => {
 	// Someone else's result and a result that does not exist look the same from outside.
-	const result = await showResult(ownerOf({ cookies, locals }), locals.user, params.id);
+	const result = await showResult(ownerOf({ cookies, locals, url }), locals.user, params.id);
 	if (!result) notFound();
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return result;
@@ -22,11 +22,11 @@ const careerForm = defineForm(z.object({ slug: z.string() }));
 
 /** « Pas pour moi » and its undo: only for the signed-in owner of the result; the choice is kept. */
 function dismissalAction(dismissed: boolean) {
-	return async ({ params, cookies, locals, request }: Parameters<Actions[string]>[0]) => {
+	return async ({ params, cookies, locals, url, request }: Parameters<Actions[string]>[0]) => {
 		if (!locals.user) redirect(303, `/compte/connexion?redirectTo=/resultats/${params.id}`);
 		const input = await readForm(request, careerForm);
 		if (!input.ok) return input.failure;
-		const owner = { ...ownerOf({ cookies, locals }), userId: locals.user.id };
+		const owner = { ...ownerOf({ cookies, locals, url }), userId: locals.user.id };
 		const outcome = await setCareerDismissed(owner, params.id!, input.data.slug, dismissed);
 		if (outcome === 'not_found') notFound();
 		if (outcome === 'unknown_career') return refuse(400, input.values, { slug: m.error_unknown_career() });

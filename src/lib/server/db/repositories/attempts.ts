@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Ranking } from '$lib/engine';
 import type { ResultSummary } from '$lib/result-summary';
 import { forUpdate, type Db } from '../client';
@@ -199,4 +199,29 @@ export async function listOwnerResultDates(db: Db, owner: Owner): Promise<{ id: 
 		.where(condition)
 		.orderBy(desc(quizAttempts.finishedAt));
 	return rows.map((row) => ({ id: row.id, createdAt: row.createdAt! }));
+}
+
+/** What a browser owns without an account: its finished results (with their small summary) and whether a quiz is in progress. */
+export async function listUnclaimedAttempts(db: Db, ownerHash: string) {
+	return db
+		.select({
+			attemptId: quizAttempts.id,
+			finishedAt: quizAttempts.finishedAt,
+			updatedAt: quizAttempts.updatedAt,
+			resultId: results.id,
+			summary: results.summary
+		})
+		.from(quizAttempts)
+		.leftJoin(results, eq(results.attemptId, quizAttempts.id))
+		.where(and(eq(quizAttempts.ownerTokenHash, ownerHash), isNull(quizAttempts.userId)))
+		.orderBy(desc(quizAttempts.updatedAt));
+}
+
+/** Deletes attempts no account ever claimed, untouched since `before` (their answers and results go too). */
+export async function deleteUnclaimedAttempts(db: Db, before: Date): Promise<number> {
+	const deleted = await db
+		.delete(quizAttempts)
+		.where(and(isNull(quizAttempts.userId), lt(quizAttempts.updatedAt, before)))
+		.returning({ id: quizAttempts.id });
+	return deleted.length;
 }

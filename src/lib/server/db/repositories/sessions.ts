@@ -1,16 +1,12 @@
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { sessions, users } from '../schema';
-import type { User } from './users';
+import { withoutSecrets, type User } from './users';
 
-export interface SessionRow {
-	id: string;
-	userId: string;
-	expiresAt: Date;
-}
+export type SessionRow = typeof sessions.$inferSelect;
 
-export async function insertSession(db: Db, session: SessionRow, now = new Date()): Promise<void> {
-	await db.insert(sessions).values({ ...session, createdAt: now });
+export async function insertSession(db: Db, session: SessionRow): Promise<void> {
+	await db.insert(sessions).values(session);
 }
 
 export async function findSessionWithUser(
@@ -22,20 +18,39 @@ export async function findSessionWithUser(
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
 		.where(eq(sessions.id, sessionId));
-	if (!row) return null;
-	const { passwordHash: _hash, ...user } = row.user;
-	return {
-		session: { id: row.session.id, userId: row.session.userId, expiresAt: row.session.expiresAt },
-		user
-	};
+	return row ? { session: row.session, user: withoutSecrets(row.user) } : null;
 }
 
-export async function updateSessionExpiry(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
-	await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
+/** A renewal: a new end, and the moment of this use (shown on /compte). */
+export async function touchSession(
+	db: Db,
+	sessionId: string,
+	expiresAt: Date,
+	lastUsedAt: Date
+): Promise<void> {
+	await db.update(sessions).set({ expiresAt, lastUsedAt }).where(eq(sessions.id, sessionId));
+}
+
+export async function markSessionSecondFactor(
+	db: Db,
+	sessionId: string,
+	secondFactorAt: Date,
+	expiresAt: Date
+): Promise<void> {
+	await db.update(sessions).set({ secondFactorAt, expiresAt }).where(eq(sessions.id, sessionId));
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends one of the user's own sessions; false when it is not theirs (or already over). */
+export async function deleteUserSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+	const deleted = await db
+		.delete(sessions)
+		.where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+		.returning({ id: sessions.id });
+	return deleted.length === 1;
 }
 
 /** Deletes every session of the user except `keep` (when given). */
@@ -43,6 +58,21 @@ export async function deleteUserSessions(db: Db, userId: string, keep?: string):
 	await db
 		.delete(sessions)
 		.where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+}
+
+/** The user's sessions still alive, most recently used first (for « Mes sessions »). */
+export async function listUserSessions(db: Db, userId: string, now = new Date()) {
+	return db
+		.select({
+			id: sessions.id,
+			device: sessions.device,
+			createdAt: sessions.createdAt,
+			lastUsedAt: sessions.lastUsedAt,
+			expiresAt: sessions.expiresAt
+		})
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+		.orderBy(desc(sessions.lastUsedAt), desc(sessions.createdAt));
 }
 
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<number> {

@@ -14,9 +14,10 @@ import { listAuditAboutStudent } from './audit';
 import { listStudentCohorts } from './cohorts';
 import { listSharedNotesAboutStudent } from './notes';
 
-export type User = Omit<UserRow, 'passwordHash'>;
+/** A user as the app handles one: never the password hash, never the second factor's key. */
+export type User = Omit<UserRow, 'passwordHash' | 'totpKey'>;
 
-function withoutHash({ passwordHash: _hash, ...user }: UserRow): User {
+export function withoutSecrets({ passwordHash: _hash, totpKey: _key, ...user }: UserRow): User {
 	return user;
 }
 
@@ -57,7 +58,7 @@ export async function findUserCredentials(db: Db, identifier: string): Promise<U
 
 export async function findUserById(db: Db, id: string): Promise<User | null> {
 	const [user] = await db.select().from(users).where(eq(users.id, id));
-	return user ? withoutHash(user) : null;
+	return user ? withoutSecrets(user) : null;
 }
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
@@ -105,7 +106,12 @@ export async function exportUserData(db: Db, userId: string) {
 	return {
 		account: user,
 		sessions: await db
-			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+			.select({
+				createdAt: sessions.createdAt,
+				expiresAt: sessions.expiresAt,
+				lastUsedAt: sessions.lastUsedAt,
+				device: sessions.device
+			})
 			.from(sessions)
 			.where(eq(sessions.userId, userId)),
 		attempts: attempts.map(({ ownerTokenHash: _owner, ...attempt }) => attempt),
