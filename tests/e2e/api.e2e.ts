@@ -41,8 +41,17 @@ test.describe('open API v1', () => {
 		expect(list.headers()['access-control-allow-origin']).toBe('*');
 		const careers = await list.json();
 		expect(careers).toHaveLength(CAREER_COUNT);
-		for (const career of careers)
-			expect(Object.keys(career).sort()).toEqual(['family', 'familyName', 'hook', 'slug', 'title']);
+		for (const career of careers) {
+			expect(Object.keys(career).sort()).toEqual([
+				'entryLevel',
+				'family',
+				'familyName',
+				'hook',
+				'slug',
+				'title'
+			]);
+			expect(['cap', 'bac', 'bac+2', 'bac+3', 'bac+5']).toContain(career.entryLevel);
+		}
 
 		const detail = await (await request.get('/api/v1/careers/developpeur-back-end')).json();
 		expect(detail.slug).toBe('developpeur-back-end');
