@@ -2,7 +2,7 @@ import type { DimensionId } from '$lib/engine/dimensions';
 import type { Band } from '$lib/engine/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { FinancingKind, RemoteLevel, TrainingFormat, TrainingKind } from '$lib/vocabulary';
+import type { EntryLevel, FinancingKind, RemoteLevel, TrainingFormat, TrainingKind } from '$lib/vocabulary';
 
 export type Locale = 'fr' | 'en';
 
@@ -72,6 +72,12 @@ export const financingLabel = (kind: FinancingKind, locale = currentLocale()) =>
 	message(`financing_${kind}`, locale);
 export const remoteLabel = (level: RemoteLevel, locale = currentLocale()) =>
 	message(`remote_${level}`, locale);
+/** « Accessible dès le bac », « Accessible à bac + 2 »… */
+export const entryLevelLabel = (level: EntryLevel, locale = currentLocale()) =>
+	message(`entry_level_${level.replace('+', '_')}`, locale);
+/** The directory's filter: « Jusqu'au bac », « Jusqu'à bac + 2 »… */
+export const entryLevelFilterLabel = (level: EntryLevel, locale = currentLocale()) =>
+	message(`filter_entry_${level.replace('+', '_')}`, locale);
 
 /** « 9 mois », « 2 ans », « 18 mois », « 3 ans et demi ». */
 export function formatDuration(months: number, locale: Locale = currentLocale()): string {

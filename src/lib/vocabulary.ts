@@ -47,6 +47,13 @@ export type RemoteLevel = (typeof REMOTE_LEVELS)[number];
 export const ENTRY_LEVELS = ['cap', 'bac', 'bac+2', 'bac+3', 'bac+5'] as const;
 export type EntryLevel = (typeof ENTRY_LEVELS)[number];
 
+/** « Accessible in two years of study or less »: a CAP, the bac, or two years after it. */
+export const SHORT_STUDIES: readonly EntryLevel[] = ['cap', 'bac', 'bac+2'];
+
+/** Whether a career entered at `level` is open to someone who studies up to `limit`. */
+export const withinStudies = (level: EntryLevel, limit: EntryLevel) =>
+	ENTRY_LEVELS.indexOf(level) <= ENTRY_LEVELS.indexOf(limit);
+
 /**
  * A certification's registration with France compétences: an RNCP or a Répertoire spécifique code, or
  * « à vérifier » where a code is said to exist but could not be checked (then no CPF is claimed on it).

@@ -6,6 +6,7 @@ const MAIN_PAGES = [
 	'/quiz',
 	'/quiz?page=2',
 	'/metiers',
+	'/metiers?etudes=bac2',
 	'/formations',
 	'/methodologie',
 	'/confidentialite',
@@ -29,6 +30,12 @@ test('the results page passes axe, with its details open', async ({ page }) => {
 	await page.getByText(/Le classement complet/).click();
 	await page.locator('summary', { hasText: 'Valeurs de votre profil' }).click();
 	await expectNoAxeViolations(page, `${resultPath} (details open)`);
+});
+
+test('the results among careers open after two years of study or less pass axe', async ({ page }) => {
+	const resultPath = await finishQuiz(page, handsOnAnswers);
+	await page.goto(`${resultPath}?etudes=courtes`);
+	await expectNoAxeViolations(page, `${resultPath}?etudes=courtes`);
 });
 
 test('the quiz with an error message passes axe', async ({ page }) => {

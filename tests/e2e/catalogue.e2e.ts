@@ -11,14 +11,15 @@ test.describe('the careers directory', () => {
 		await expect(page.locator('.result-count')).not.toHaveText(total);
 		const titles = await page.locator('article.career h2').allInnerTexts();
 		expect(titles.length).toBeGreaterThanOrEqual(5);
-		expect(titles.slice(0, 5).every((t) => t.startsWith('Développeur·euse'))).toBe(true);
+		expect(titles.slice(0, 5).every((t) => t.startsWith('Développeur / Développeuse'))).toBe(true);
 		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 
-		await page.getByLabel('Famille').selectOption({ label: 'Cybersécurité' });
-		await expect(page).toHaveURL(/famille=cybersecurite/);
+		await page.getByLabel('Famille').selectOption({ label: 'Conception et développement' });
+		await expect(page).toHaveURL(/famille=conception-developpement/);
+		await expect(page).toHaveURL(/q=developpeur/);
 		await expect(page.locator('article.career .family')).not.toHaveCount(0);
 		for (const family of await page.locator('article.career .family').allInnerTexts()) {
-			expect(family.toLowerCase()).toBe('cybersécurité');
+			expect(family.toLowerCase()).toBe('conception et développement');
 		}
 		await page.getByLabel('Rechercher').fill('zzzz');
 		await expect(page.getByText('Aucun métier ne correspond à ces critères.')).toBeVisible();
@@ -44,15 +45,44 @@ test.describe('the careers directory', () => {
 	});
 
 	test('a shared filtered URL shows the same results', async ({ page }) => {
+		const careers: { family: string }[] = await (await page.request.get('/api/v1/careers')).json();
+		const dataCareers = careers.filter((c) => c.family === 'data-ia').length;
+		expect(dataCareers).toBeGreaterThan(1);
 		await page.goto('/metiers?famille=data-ia&tri=salaire');
 		await expect(page.getByLabel('Famille')).toHaveValue('data-ia');
 		const cards = page.locator('article.career');
-		await expect(cards).toHaveCount(5);
+		await expect(cards).toHaveCount(dataCareers);
 		await expect(cards.locator('.family').first()).toHaveText('Data et IA');
+	});
+
+	test('filters by the studies needed to start, each card saying its level', async ({ page }) => {
+		const careers: { entryLevel: string }[] = await (await page.request.get('/api/v1/careers')).json();
+		const open = careers.filter((c) => ['cap', 'bac', 'bac+2'].includes(c.entryLevel)).length;
+		expect(open).toBeGreaterThanOrEqual(20);
+		await page.goto('/metiers');
+		await page.getByLabel('Études pour débuter').selectOption({ label: 'Jusqu’à bac + 2' });
+		await expect(page).toHaveURL(/\/metiers\?etudes=bac2$/);
+		const cards = page.locator('article.career');
+		await expect(cards).toHaveCount(open);
+		for (const chips of await cards.locator('.chips').allInnerTexts())
+			expect(chips).toMatch(/Accessible (dès un CAP|dès le bac|à bac \+ 2)/);
+		await page.reload();
+		await expect(page.getByLabel('Études pour débuter')).toHaveValue('bac2');
+		await expect(cards).toHaveCount(open);
 	});
 
 	test.describe('without JavaScript', () => {
 		test.use({ javaScriptEnabled: false });
+
+		test('filters by the studies needed to start through the form', async ({ page }) => {
+			await page.goto('/metiers');
+			await page.getByLabel('Études pour débuter').selectOption('cap');
+			await page.getByRole('button', { name: 'Appliquer' }).click();
+			await expect(page).toHaveURL(/etudes=cap/);
+			const chips = await page.locator('article.career .chips').allInnerTexts();
+			expect(chips.length).toBeGreaterThan(0);
+			for (const chip of chips) expect(chip).toContain('Accessible dès un CAP');
+		});
 
 		test('filters through a plain form submission', async ({ page }) => {
 			await page.goto('/metiers');
@@ -93,8 +123,8 @@ test.describe('a career page', () => {
 			'Ses missions',
 			'Les compétences',
 			'Le salaire',
-			'Avec qui il·elle travaille',
-			'Où il·elle travaille',
+			'Avec qui travailler',
+			'Où travailler',
 			'Comment y aller',
 			'Un témoignage',
 			'Métiers proches'
@@ -102,8 +132,9 @@ test.describe('a career page', () => {
 			await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
 		}
 		await expect(page.getByRole('navigation', { name: 'Sur cette page' }).getByRole('link')).toHaveCount(9);
-		await expect(page.locator('#salaire svg[role="img"]')).toHaveAttribute('aria-label', /Débutant·e .*€/);
+		await expect(page.locator('#salaire svg[role="img"]')).toHaveAttribute('aria-label', /Pour débuter .*€/);
 		await expect(page.getByText('Portrait illustratif')).toBeVisible();
+		await expect(page.locator('.entry')).toHaveText(/^Accessible (dès un CAP|dès le bac|à bac \+ [235])$/);
 
 		const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
 		expect(jsonLd['@type']).toBe('Occupation');
@@ -136,6 +167,67 @@ test.describe('a career page', () => {
 			await gapTrainings.first().click();
 			await expect(page).toHaveURL(/\/formations\//);
 		}
+	});
+});
+
+test.describe('a training page', () => {
+	test('says its registration with France compétences, and what the CPF leaves to pay', async ({
+		page,
+		request
+	}) => {
+		const trainings: {
+			slug: string;
+			financing: string[];
+			registration: { rncp: string | null; rs: string | null };
+		}[] = await (await request.get('/api/v1/trainings')).json();
+		const withCpf = trainings.find(
+			(t) => t.financing.includes('cpf') && t.registration.rncp?.startsWith('RNCP')
+		)!;
+		await page.goto(`/formations/${withCpf.slug}`);
+		const registration = page.locator('dt:has-text("Enregistrement") + dd');
+		await expect(
+			registration.getByRole('link', { name: new RegExp(withCpf.registration.rncp!) })
+		).toHaveAttribute(
+			'href',
+			`https://www.francecompetences.fr/recherche/rncp/${withCpf.registration.rncp!.slice(4)}/`
+		);
+		await expect(page.getByText(/participation forfaitaire reste à votre charge/)).toBeVisible();
+
+		const unregistered = trainings.find((t) => !t.registration.rncp && !t.registration.rs)!;
+		await page.goto(`/formations/${unregistered.slug}`);
+		await expect(registration).toContainText('n’ouvre pas droit au CPF');
+		await expect(page.getByText(/participation forfaitaire/)).toHaveCount(0);
+	});
+});
+
+test.describe('the results, careers open after two years of study or less', () => {
+	test('a second view re-ranks the profile among them, and the first comes back', async ({ page }) => {
+		await finishQuiz(page, handsOnAnswers);
+		const views = page.getByRole('navigation', { name: 'Quels métiers montrer' });
+		await expect(views.getByRole('link', { name: 'Tous les métiers' })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+		await views.getByRole('link', { name: 'Accessibles en 2 ans d’études ou moins' }).click();
+		await expect(page).toHaveURL(/\?etudes=courtes$/);
+		const levels = await page.locator('.top .rank').allInnerTexts();
+		expect(levels.length).toBeGreaterThan(0);
+		for (const level of levels) expect(level).toMatch(/Accessible (dès un CAP|dès le bac|à bac \+ 2)/);
+		await expect(page.locator('.top .rank').first()).toContainText('1');
+		await views.getByRole('link', { name: 'Tous les métiers' }).click();
+		await expect(page).not.toHaveURL(/etudes/);
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('the view is a plain link', async ({ page }) => {
+			await finishQuiz(page, handsOnAnswers);
+			await page.getByRole('link', { name: 'Accessibles en 2 ans d’études ou moins' }).click();
+			await expect(page).toHaveURL(/\?etudes=courtes$/);
+			for (const level of await page.locator('.top .rank').allInnerTexts())
+				expect(level).toMatch(/Accessible (dès un CAP|dès le bac|à bac \+ 2)/);
+		});
 	});
 });
 

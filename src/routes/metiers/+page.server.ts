@@ -1,6 +1,11 @@
 import { currentLocale } from '$lib/labels';
 import { getCatalogue } from '$lib/server/catalog';
-import { filterCareers, parseCareerFilters, shortestTrainingMonths } from '$lib/server/catalog/directory';
+import {
+	filterCareers,
+	parseCareerFilters,
+	shortestTrainingMonths,
+	studiesParam
+} from '$lib/server/catalog/directory';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -16,9 +21,10 @@ export const load: PageServerLoad = async ({ url }) => {
 		filters.family !== null ||
 		filters.salary !== null ||
 		filters.training !== null ||
-		filters.remote !== null;
+		filters.remote !== null ||
+		filters.studies !== null;
 	return {
-		filters,
+		filters: { ...filters, studies: filters.studies && studiesParam(filters.studies) },
 		active,
 		total: catalogue.careers.length,
 		families: catalogue.families.map((f) => ({ id: f.id, name: f.name[locale] })),
@@ -30,6 +36,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			family: familyName.get(career.familyId) ?? '',
 			salary: career.profile.salary.confirmed,
 			remote: career.profile.workplaces.remote,
+			entryLevel: career.entryLevel,
 			shortestTraining: shortestTrainingMonths(catalogue, career.slug)
 		}))
 	};

@@ -1,5 +1,12 @@
 import { ENGINE_VERSION, RIASEC_IDS, SKILL_IDS } from '$lib/engine';
-import { FINANCING_KINDS, REMOTE_LEVELS, TRAINING_FORMATS, TRAINING_KINDS } from '$lib/vocabulary';
+import {
+	ENTRY_LEVELS,
+	FINANCING_KINDS,
+	REGISTRATION_TO_CHECK,
+	REMOTE_LEVELS,
+	TRAINING_FORMATS,
+	TRAINING_KINDS
+} from '$lib/vocabulary';
 import { DURATION_LIMITS } from '../catalog/directory';
 import { MAX_JSON_BODY_BYTES } from './body';
 
@@ -175,13 +182,18 @@ export function openApiDocument(serverUrl: string) {
 				},
 				CareerSummary: {
 					type: 'object',
-					required: ['slug', 'title', 'family', 'familyName', 'hook'],
+					required: ['slug', 'title', 'family', 'familyName', 'hook', 'entryLevel'],
 					properties: {
 						slug: { type: 'string' },
 						title: { type: 'string' },
 						family: { type: 'string' },
 						familyName: { type: 'string' },
-						hook: { type: 'string' }
+						hook: { type: 'string' },
+						entryLevel: {
+							type: 'string',
+							enum: [...ENTRY_LEVELS],
+							description: 'The lowest level of study that commonly leads to a first job in this career.'
+						}
 					}
 				},
 				Career: {
@@ -284,6 +296,7 @@ export function openApiDocument(serverUrl: string) {
 						'track',
 						'durationMonths',
 						'level',
+						'registration',
 						'formats',
 						'cost',
 						'financing',
@@ -302,6 +315,14 @@ export function openApiDocument(serverUrl: string) {
 						level: {
 							type: 'object',
 							properties: { bac: { type: ['integer', 'null'] }, rncp: { type: ['integer', 'null'] } }
+						},
+						registration: {
+							type: 'object',
+							description: `Registration with France compétences: a code, « ${REGISTRATION_TO_CHECK} » (said to exist, not checked), or null (none). The CPF funds registered certifications only.`,
+							properties: {
+								rncp: { type: ['string', 'null'], examples: ['RNCP37873', REGISTRATION_TO_CHECK] },
+								rs: { type: ['string', 'null'], examples: ['RS5481'] }
+							}
 						},
 						formats: { type: 'array', items: { type: 'string', enum: [...TRAINING_FORMATS] } },
 						cost: { type: 'string' },

@@ -7,7 +7,8 @@ export function careerSummary(catalogue: Catalogue, career: CatalogueCareer) {
 		title: career.title,
 		family: career.familyId,
 		familyName: catalogue.families.find((f) => f.id === career.familyId)?.name.fr ?? '',
-		hook: career.hook
+		hook: career.hook,
+		entryLevel: career.entryLevel
 	};
 }
 

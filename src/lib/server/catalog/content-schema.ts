@@ -91,7 +91,8 @@ export const careerSchema = z.strictObject({
 	/** Onisep's form: « Développeur / Développeuse back-end »; one word when it is the same for all. */
 	title: text(80),
 	family: slug,
-	entryLevel: z.enum(ENTRY_LEVELS).optional(),
+	/** The lowest level of study that commonly leads to a first job in it. */
+	entryLevel: z.enum(ENTRY_LEVELS),
 	hook: text(140),
 	summary: text(900),
 	onet: z.strictObject({
@@ -130,12 +131,10 @@ export const trainingSchema = z.strictObject({
 	 * Its registration with France compétences (RNCP and/or Répertoire spécifique), each a code, « à vérifier »
 	 * (said to exist, not checked) or null (none). The CPF funds registered certifications only.
 	 */
-	registration: z
-		.strictObject({
-			rncp: z.union([z.string().regex(/^RNCP\d{3,6}$/), z.literal(REGISTRATION_TO_CHECK)]).nullable(),
-			rs: z.union([z.string().regex(/^RS\d{3,6}$/), z.literal(REGISTRATION_TO_CHECK)]).nullable()
-		})
-		.optional(),
+	registration: z.strictObject({
+		rncp: z.union([z.string().regex(/^RNCP\d{3,6}$/), z.literal(REGISTRATION_TO_CHECK)]).nullable(),
+		rs: z.union([z.string().regex(/^RS\d{3,6}$/), z.literal(REGISTRATION_TO_CHECK)]).nullable()
+	}),
 	formats: z.array(z.enum(TRAINING_FORMATS)).min(1),
 	cost: text(400),
 	financing: z.array(z.enum(FINANCING_KINDS)).min(1),

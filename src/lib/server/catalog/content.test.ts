@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIMENSION_IDS, RIASEC_IDS } from '$lib/engine/dimensions';
 import { ContentError, loadCatalogueContent } from './content';
+import { styleProblems } from './house-style';
 
 /** The 31 launch slugs: stable, they never change meaning (DESIGN.md). */
 const LAUNCH_SLUGS = [
@@ -40,17 +41,71 @@ const LAUNCH_SLUGS = [
 	'ingenieur-avant-vente'
 ];
 
+/** Careers whose usual first door is a CAP, a bac or a bac+2: the catalogue is not only for engineers. */
+const EARLY_ENTRY_LEVELS = new Set(['cap', 'bac', 'bac+2']);
+
+/** The rows of a CSV file, as records keyed by the header: quoted cells may hold commas and doubled quotes. */
+function readCsv(file: string): Record<string, string>[] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	const text = readFileSync(file, 'utf8');
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i]!;
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (char === '"') quoted = false;
+			else cell += char;
+		} else if (char === '"') quoted = true;
+		else if (char === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (char === '\n' || char === '\r') {
+			if (char === '\r' && text[i + 1] === '\n') i++;
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += char;
+	}
+	if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+	const [header, ...records] = rows.filter((r) => r.some((c) => c !== ''));
+	return records.map((cells) => {
+		expect(cells, cells[0]).toHaveLength(header!.length);
+		return Object.fromEntries(header!.map((name, i) => [name, cells[i]!]));
+	});
+}
+
 const content = loadCatalogueContent('content');
 
-describe('the launch catalogue', () => {
-	it('has every launch career, once', () => {
-		expect(content.careers.map((c) => c.slug).sort()).toEqual([...LAUNCH_SLUGS].sort());
+describe('the catalogue', () => {
+	it('keeps every launch career, and has no career twice', () => {
+		const slugs = content.careers.map((c) => c.slug);
+		expect(slugs).toEqual(expect.arrayContaining(LAUNCH_SLUGS));
+		expect(new Set(slugs).size).toBe(slugs.length);
 	});
 
-	it('has the eight families, each with at least one career', () => {
-		expect(content.families).toHaveLength(8);
+	it('has at least 60 careers, at least 20 of them open after a CAP, a bac or a bac+2', () => {
+		expect(content.careers.length).toBeGreaterThanOrEqual(60);
+		for (const career of content.careers) expect(career.entryLevel, career.slug).toBeDefined();
+		const early = content.careers.filter((c) => EARLY_ENTRY_LEVELS.has(c.entryLevel!));
+		expect(early.length).toBeGreaterThanOrEqual(20);
+	});
+
+	it('has the families of families.json, each with at least one career', () => {
+		const listed = (JSON.parse(readFileSync('content/families.json', 'utf8')) as { id: string }[]).map(
+			(f) => f.id
+		);
+		expect(listed).toHaveLength(10);
+		expect(content.families.map((f) => f.id)).toEqual(listed);
 		for (const family of content.families) {
-			expect(content.careers.some((c) => c.family === family.id)).toBe(true);
+			expect(
+				content.careers.some((c) => c.family === family.id),
+				family.id
+			).toBe(true);
 		}
 	});
 
@@ -65,14 +120,11 @@ describe('the launch catalogue', () => {
 	});
 
 	it('grounds each interest vector in O*NET: within 0.15 of the rescaled score, or an explained adjustment', () => {
-		const [header, ...rows] = readFileSync('content/sources/onet-reference.csv', 'utf8').trim().split('\n');
-		const columns = header!.split(',');
-		const onet = new Map(
-			rows.map((row) => {
-				const cells = row.split(',');
-				return [cells[0]!, Object.fromEntries(columns.map((name, i) => [name, cells[i]!]))];
-			})
+		const rows = ['onet-reference.csv', 'onet-more.csv'].flatMap((name) =>
+			readCsv(`content/sources/${name}`)
 		);
+		const onet = new Map(rows.map((row) => [row.slug!, row]));
+		expect(onet.size, 'one O*NET row per slug').toBe(rows.length);
 		for (const career of content.careers) {
 			const reference = onet.get(career.slug);
 			expect(reference, career.slug).toBeDefined();
@@ -153,28 +205,34 @@ describe('the launch catalogue', () => {
 		}
 	});
 
-	it('has at least 90 trainings, with a short and a long path to every career, and no duplicate slug', () => {
+	it('has at least 90 trainings, with two short and two long paths to every career, and no duplicate slug', () => {
 		expect(content.trainings.length).toBeGreaterThanOrEqual(90);
 		const all = [...content.careers.map((c) => c.slug), ...content.trainings.map((t) => t.slug)];
 		expect(new Set(all).size).toBe(all.length);
 		for (const career of content.careers) {
 			const leading = content.trainings.filter((t) => t.careers.includes(career.slug));
 			expect(
-				leading.some((t) => t.track === 'court'),
-				`${career.slug}: short path`
-			).toBe(true);
+				leading.filter((t) => t.track === 'court').length,
+				`${career.slug}: short paths`
+			).toBeGreaterThanOrEqual(2);
 			expect(
-				leading.some((t) => t.track === 'long'),
-				`${career.slug}: long path`
-			).toBe(true);
+				leading.filter((t) => t.track === 'long').length,
+				`${career.slug}: long paths`
+			).toBeGreaterThanOrEqual(2);
 		}
 	});
 
-	it('keeps short paths short and long paths post-bac', () => {
+	it('keeps short paths short and long paths post-bac, or a CAP', () => {
 		for (const training of content.trainings) {
 			if (training.track === 'court') expect(training.durationMonths, training.slug).toBeLessThanOrEqual(24);
-			if (training.track === 'long') expect(training.level.bac, training.slug).not.toBeNull();
+			if (training.track === 'long' && training.kind !== 'cap')
+				expect(training.level.bac, training.slug).not.toBeNull();
+			if (training.kind === 'cap') expect(training.level.bac, training.slug).toBeNull();
 		}
+	});
+
+	it('follows the house style everywhere (npm run content:check)', () => {
+		expect(styleProblems(content)).toEqual([]);
 	});
 
 	it('has a stable version: the same content gives the same hash', () => {

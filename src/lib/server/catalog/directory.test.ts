@@ -40,7 +40,7 @@ describe('the careers directory', () => {
 
 	it('searches regardless of accents, case and inclusive forms', () => {
 		const developers = catalogue.careers
-			.filter((c) => c.title.startsWith('Développeur·euse'))
+			.filter((c) => c.title.startsWith('Développeur / Développeuse'))
 			.map((c) => c.slug);
 		expect(developers.length).toBeGreaterThanOrEqual(5);
 		for (const query of ['developpeur', 'Développeuse', 'DEVELOPPEUR']) {
@@ -68,6 +68,18 @@ describe('the careers directory', () => {
 		expect(careers('teletravail=partial').every((c) => c.profile.workplaces.remote !== 'rare')).toBe(true);
 	});
 
+	it('filters by the studies needed to start: a CAP, the bac, bac + 2, bac + 3', () => {
+		const levels = (query: string) => new Set(careers(query).map((c) => c.entryLevel));
+		expect(levels('etudes=cap')).toEqual(new Set(['cap']));
+		expect(levels('etudes=bac')).toEqual(new Set(['cap', 'bac']));
+		expect(levels('etudes=bac2')).toEqual(new Set(['cap', 'bac', 'bac+2']));
+		expect(levels('etudes=bac3')).toEqual(new Set(['cap', 'bac', 'bac+2', 'bac+3']));
+		// The catalogue is open at every level: 20 careers or more within two years after the bac.
+		expect(careers('etudes=bac2').length).toBeGreaterThanOrEqual(20);
+		// `bac+2` would arrive as « bac 2 » in a query string: unknown, so no filter.
+		expect(careers('etudes=bac+2')).toHaveLength(catalogue.careers.length);
+	});
+
 	it('sorts by salary and by title, and ignores unknown values', () => {
 		const bySalary = careers('tri=salaire').map((c) => c.profile.salary.confirmed);
 		expect(bySalary).toEqual([...bySalary].sort((a, b) => b - a));
@@ -90,12 +102,22 @@ describe('the trainings directory', () => {
 		expect(forPentester.every((t) => t.careers.includes('pentester'))).toBe(true);
 	});
 
-	it('keeps short paths first, then by duration', () => {
+	it('lists the shortest route first: short courses, then by the level reached, then by length', () => {
 		const all = trainings('');
 		const firstLong = all.findIndex((t) => t.track === 'long');
 		expect(all.slice(firstLong).every((t) => t.track === 'long')).toBe(true);
-		const short = all.slice(0, firstLong).map((t) => t.durationMonths);
-		expect(short).toEqual([...short].sort((a, b) => a - b));
+		for (const part of [all.slice(0, firstLong), all.slice(firstLong)]) {
+			const steps = part.map((t) => [t.level.bac ?? -1, t.durationMonths] as const);
+			for (let i = 1; i < steps.length; i += 1) {
+				const [level, months] = steps[i]!;
+				const [previousLevel, previousMonths] = steps[i - 1]!;
+				expect(level > previousLevel || (level === previousLevel && months >= previousMonths)).toBe(true);
+			}
+		}
+		// A CAP comes before the bac pro, which comes before the BTS.
+		const order = (slug: string) => all.findIndex((t) => t.slug === slug);
+		expect(order('cap-electricien')).toBeLessThan(order('bac-pro-ciel'));
+		expect(order('bac-pro-ciel')).toBeLessThan(order('bts-ciel'));
 	});
 
 	it('names the parameters whose value is unknown', () => {

@@ -1,6 +1,12 @@
 import { matchScore, normaliseForSearch, searchTerms } from '$lib/search';
 import type { Catalogue, CatalogueCareer, Training } from './types';
-import { FINANCING_KINDS, TRAINING_FORMATS, TRAINING_KINDS } from '$lib/vocabulary';
+import {
+	FINANCING_KINDS,
+	TRAINING_FORMATS,
+	TRAINING_KINDS,
+	withinStudies,
+	type EntryLevel
+} from '$lib/vocabulary';
 
 /** Salary bands on the « confirmé » salary (3–7 years), gross per year. */
 export const SALARY_BANDS = {
@@ -14,6 +20,19 @@ export type SalaryBand = keyof typeof SALARY_BANDS;
 export const TRAINING_LENGTHS = [6, 12, 24] as const;
 export type TrainingLength = (typeof TRAINING_LENGTHS)[number];
 
+/**
+ * « Studies to start, at most »: the levels the directory filters by, as they appear in its URL (`bac+2`
+ * would read as « bac 2 » in a query string). Up to bac + 5 is every career: no filter.
+ */
+export const STUDIES_PARAMS = {
+	cap: 'cap',
+	bac: 'bac',
+	bac2: 'bac+2',
+	bac3: 'bac+3'
+} as const satisfies Record<string, EntryLevel>;
+export type StudiesParam = keyof typeof STUDIES_PARAMS;
+export const studiesParam = (level: EntryLevel) => level.replace('+', '') as StudiesParam;
+
 export const CAREER_SORTS = ['pertinence', 'titre', 'salaire', 'formation'] as const;
 export type CareerSort = (typeof CAREER_SORTS)[number];
 
@@ -24,6 +43,8 @@ export interface CareerFilters {
 	training: TrainingLength | null;
 	/** « frequent »: often fully remote; « partial »: at least some days a week. */
 	remote: 'frequent' | 'partial' | null;
+	/** Careers one can start with at most this level of study. */
+	studies: EntryLevel | null;
 	sort: CareerSort;
 }
 
@@ -34,12 +55,14 @@ function oneOf<T extends string | number>(value: string | null, allowed: readonl
 
 /** Reads filters from a URL. Unknown values are ignored rather than refused: a stale link still works. */
 export function parseCareerFilters(params: URLSearchParams, familyIds: readonly string[]): CareerFilters {
+	const studies = oneOf(params.get('etudes'), Object.keys(STUDIES_PARAMS) as StudiesParam[]);
 	return {
 		q: (params.get('q') ?? '').slice(0, 100),
 		family: oneOf(params.get('famille'), familyIds),
 		salary: oneOf(params.get('salaire'), Object.keys(SALARY_BANDS) as SalaryBand[]),
 		training: oneOf(params.get('formation'), TRAINING_LENGTHS),
 		remote: oneOf(params.get('teletravail'), ['frequent', 'partial'] as const),
+		studies: studies ? STUDIES_PARAMS[studies] : null,
 		sort: oneOf(params.get('tri'), CAREER_SORTS) ?? 'pertinence'
 	};
 }
@@ -101,6 +124,7 @@ export function filterCareers(catalogue: Catalogue, filters: CareerFilters): Cat
 	const scored: { career: CatalogueCareer; relevance: number; shortest: number }[] = [];
 	for (const career of catalogue.careers) {
 		if (filters.family && career.familyId !== filters.family) continue;
+		if (filters.studies && !withinStudies(career.entryLevel, filters.studies)) continue;
 		if (filters.salary) {
 			const [min, max] = SALARY_BANDS[filters.salary];
 			const salary = career.profile.salary.confirmed;
@@ -178,7 +202,7 @@ export function parseTrainingFilters(
 	};
 }
 
-/** Trainings matching the filters, in catalogue order (short paths first, then by duration). */
+/** Trainings matching the filters, in catalogue order (shortest route first: `byShortestRoute`). */
 export function filterTrainings(catalogue: Catalogue, filters: TrainingFilters): Training[] {
 	const terms = searchTerms(filters.q);
 	const search = searchFields(catalogue);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueContent } from './content';
 import { citedDiplomas, frenchTypography, styleProblems } from './house-style';
@@ -49,8 +51,7 @@ describe('styleProblems', () => {
 					...career,
 					hook: 'Tu fais tourner les serveurs.',
 					summary: 'Le·la spécialiste répare.',
-					paths: { ...career.paths, long: 'Avec le BTS Imaginaire, on y arrive.' },
-					entryLevel: undefined
+					paths: { ...career.paths, long: 'Avec le BTS Imaginaire, on y arrive.' }
 				}
 			],
 			trainings: [{ ...training, financing: ['cpf'], registration: { rncp: 'à vérifier', rs: null } }],
@@ -61,8 +62,21 @@ describe('styleProblems', () => {
 		expect(at('hook').join()).toMatch(/infinitif/);
 		expect(at('summary').join()).toMatch(/point médian/);
 		expect(at('paths.long').join()).toMatch(/BTS Imaginaire/);
-		expect(at('entryLevel')).toHaveLength(1);
 		expect(at('financing').join()).toMatch(/CPF/);
 		expect(problems.every((p) => p.file.endsWith('.json'))).toBe(true);
+	});
+});
+
+describe('the interface text', () => {
+	it('has no point médian between letters, in the messages or in the pages (« · » as a separator is fine)', () => {
+		const between = /\p{L}·\p{L}/u;
+		const messages = JSON.parse(readFileSync('messages/fr.json', 'utf8')) as Record<string, string>;
+		const offending = Object.entries(messages)
+			.filter(([, text]) => between.test(text))
+			.map(([key]) => `messages/fr.json: ${key}`);
+		for (const file of readdirSync('src/routes', { recursive: true, encoding: 'utf8' }))
+			if (file.endsWith('.svelte') && between.test(readFileSync(join('src/routes', file), 'utf8')))
+				offending.push(`src/routes/${file}`);
+		expect(offending).toEqual([]);
 	});
 });

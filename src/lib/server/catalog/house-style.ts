@@ -168,8 +168,6 @@ export function styleProblems(content: StyleInput): StyleProblem[] {
 				field: 'hook',
 				problem: `l'accroche commence par un infinitif « ${career.hook.slice(0, 40)} »`
 			});
-		if (career.entryLevel === undefined)
-			problems.push({ file, field: 'entryLevel', problem: 'niveau d’entrée manquant' });
 		const texts = [...strings(career, '')].filter(([field]) => !field.startsWith('testimonial.name'));
 		for (const [field, text] of texts) {
 			for (const mention of citedDiplomas(text)) {
@@ -188,11 +186,9 @@ export function styleProblems(content: StyleInput): StyleProblem[] {
 	for (const training of content.trainings) {
 		const file = `trainings/${training.slug}.json`;
 		problems.push(...textProblems(file, training, new Set(['slug', 'kind', 'track'])));
-		const registration = training.registration;
-		if (!registration)
-			problems.push({ file, field: 'registration', problem: 'enregistrement (RNCP, RS ou aucun) manquant' });
-		const registered = [registration?.rncp, registration?.rs].some(
-			(code) => code !== null && code !== undefined && code !== REGISTRATION_TO_CHECK
+		// The schema requires the registration (a code, « à vérifier » or none); the CPF needs a checked code.
+		const registered = [training.registration.rncp, training.registration.rs].some(
+			(code) => code !== null && code !== REGISTRATION_TO_CHECK
 		);
 		if (training.financing.includes('cpf') && !registered)
 			problems.push({

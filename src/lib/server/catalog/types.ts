@@ -1,4 +1,5 @@
 import type { CareerVector, DimensionId, PreparedCareer, SkillId } from '$lib/engine';
+import type { EntryLevel } from '$lib/vocabulary';
 import type { CareerContent, SourceContent, TrainingContent } from './content-schema';
 
 export interface Family {
@@ -32,6 +33,7 @@ export interface CatalogueCareer {
 	hook: string;
 	summary: string;
 	onet: { code: string; title: string; analogQuality: 'direct' | 'approx' | 'guess' };
+	entryLevel: EntryLevel;
 	vector: CareerVector;
 	profile: CareerProfile;
 }

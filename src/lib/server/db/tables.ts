@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Columns } from './dialects/sqlite-columns';
 import type { Ranking } from '$lib/engine';
 import type { ResultSummary } from '$lib/result-summary';
-import type { FinancingKind, TrainingFormat } from '$lib/vocabulary';
+// A relative path: drizzle-kit reads this file without SvelteKit's aliases.
+import { ENTRY_LEVELS, type FinancingKind, type TrainingFormat } from '../../vocabulary';
 import type { SkillId } from '$lib/engine/dimensions';
 import type { CareerProfile } from '../catalog/types';
 
@@ -44,6 +45,8 @@ export function defineTables(k: Columns) {
 			onetCode: k.text('onet_code').notNull(),
 			onetTitle: k.text('onet_title').notNull(),
 			onetAnalogQuality: k.text('onet_analog_quality', { enum: ['direct', 'approx', 'guess'] }).notNull(),
+			/** The lowest level of study that commonly leads to a first job (the content sets it for each). */
+			entryLevel: k.text('entry_level', { enum: ENTRY_LEVELS }).notNull().default('bac+5'),
 			/** JSON: the sections of the « fiche métier » (description, missions, salary, paths, testimonial…). */
 			profile: k
 				.json<CareerProfile>('profile')
@@ -98,6 +101,9 @@ export function defineTables(k: Columns) {
 		durationMonths: k.integer('duration_months').notNull(),
 		levelBac: k.integer('level_bac'),
 		levelRncp: k.integer('level_rncp'),
+		/** France compétences registration: a code, « à vérifier », or null (none). */
+		registrationRncp: k.text('registration_rncp'),
+		registrationRs: k.text('registration_rs'),
 		/** JSON arrays of ids, validated by the content schema. */
 		formats: k.json<TrainingFormat[]>('formats').notNull(),
 		financing: k.json<FinancingKind[]>('financing').notNull(),

@@ -1,5 +1,6 @@
 import { computeProfile, rankCareers, type Answers, type Profile, type Ranking } from '$lib/engine';
 import { summarizeRanking } from '$lib/result-summary';
+import { SHORT_STUDIES } from '$lib/vocabulary';
 import type { Catalogue } from '../catalog/types';
 import type { NewResult } from '../db/repositories/attempts';
 
@@ -10,6 +11,22 @@ export function rankAnswers(catalogue: Catalogue, answers: Answers): Ranking {
 
 export function rankProfile(catalogue: Catalogue, profile: Profile): Ranking {
 	return rankCareers(profile, catalogue.engineCareers);
+}
+
+/**
+ * « Les métiers accessibles en 2 ans d'études ou moins »: the stored profile ranked again against today's
+ * catalogue, keeping the careers open after a CAP, the bac or two years after it. Ranking the profile (not
+ * filtering the stored ranking) gives results made before a career was added the new careers too.
+ */
+export function rankForShortStudies(catalogue: Catalogue, profile: Profile): Ranking {
+	const ranking = rankProfile(catalogue, profile);
+	return {
+		...ranking,
+		matches: ranking.matches.filter((match) => {
+			const career = catalogue.careerBySlug.get(match.slug);
+			return career !== undefined && SHORT_STUDIES.includes(career.entryLevel);
+		})
+	};
 }
 
 /** What is stored when a quiz is finished: the ranking, its summary, and the versions that produced them. */

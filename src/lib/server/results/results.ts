@@ -6,10 +6,19 @@ import { findLatestResultIdForOwner, listOwnerResults, type Owner } from '../db/
 import { addDismissal, listDismissals, removeDismissal } from '../db/repositories/dismissals';
 import { findResultForOwner } from '../db/repositories/results';
 import type { User } from '../db/repositories/users';
+import { rankForShortStudies } from './matching';
 import { matchesForDisplay } from './view';
 
+/** Which careers a result page lists: all of them, or those open after two years of study or less. */
+export type ResultView = 'all' | 'short';
+
 /** A result as its owner reads it, without the careers they set aside; null for anyone else (→ 404). */
-export async function showResult(owner: Owner, user: User | null, resultId: string) {
+export async function showResult(
+	owner: Owner,
+	user: User | null,
+	resultId: string,
+	view: ResultView = 'all'
+) {
 	const db = getDb();
 	const [result, catalogue, dismissedSlugs] = await Promise.all([
 		findResultForOwner(db, resultId, owner),
@@ -18,7 +27,9 @@ export async function showResult(owner: Owner, user: User | null, resultId: stri
 	]);
 	if (!result) return null;
 	const dismissed = new Set(dismissedSlugs);
+	const ranking = view === 'short' ? rankForShortStudies(catalogue, result.ranking.profile) : result.ranking;
 	return {
+		view,
 		id: result.id,
 		date: formatDate(result.createdAt),
 		signedIn: user !== null,
@@ -30,7 +41,7 @@ export async function showResult(owner: Owner, user: User | null, resultId: stri
 		catalogueVersion: result.catalogueVersion,
 		profile: result.ranking.profile,
 		quality: result.ranking.quality,
-		matches: matchesForDisplay(result.ranking, dismissed, catalogue, currentLocale())
+		matches: matchesForDisplay(ranking, dismissed, catalogue, currentLocale())
 	};
 }
 

@@ -25,6 +25,7 @@ export function matchesForDisplay(
 				title: career?.title ?? match.slug,
 				hook: career?.hook ?? '',
 				family: family ? family.name[locale] : '',
+				entryLevel: career?.entryLevel ?? null,
 				exists: career !== undefined
 			};
 		});

@@ -12,7 +12,8 @@ function notFound(): never {
 
 export const load: PageServerLoad = async ({ params, cookies, locals, url, setHeaders }) => {
 	// Someone else's result and a result that does not exist look the same from outside.
-	const result = await showResult(ownerOf({ cookies, locals, url }), locals.user, params.id);
+	const view = url.searchParams.get('etudes') === 'courtes' ? 'short' : 'all';
+	const result = await showResult(ownerOf({ cookies, locals, url }), locals.user, params.id, view);
 	if (!result) notFound();
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return result;

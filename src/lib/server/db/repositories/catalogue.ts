@@ -89,6 +89,7 @@ export async function importCatalogueIfNewer(
 				onetCode: career.onet.code,
 				onetTitle: career.onet.title,
 				onetAnalogQuality: career.onet.analogQuality,
+				entryLevel: career.entryLevel,
 				profile: {
 					description: career.description,
 					scene: career.scene,
@@ -127,8 +128,14 @@ export async function importCatalogueIfNewer(
 
 		await tx.delete(trainings);
 		for (const training of content.trainings) {
-			const { careers: careerSlugs, level, ...rest } = training;
-			await tx.insert(trainings).values({ ...rest, levelBac: level.bac, levelRncp: level.rncp });
+			const { careers: careerSlugs, level, registration, ...rest } = training;
+			await tx.insert(trainings).values({
+				...rest,
+				levelBac: level.bac,
+				levelRncp: level.rncp,
+				registrationRncp: registration.rncp,
+				registrationRs: registration.rs
+			});
 			await tx
 				.insert(trainingCareers)
 				.values(careerSlugs.map((careerSlug) => ({ trainingSlug: training.slug, careerSlug })));
@@ -192,6 +199,7 @@ export async function readCatalogue(db: Db): Promise<Catalogue> {
 				hook: row.hook,
 				summary: row.summary,
 				onet: { code: row.onetCode, title: row.onetTitle, analogQuality: row.onetAnalogQuality },
+				entryLevel: row.entryLevel,
 				profile: row.profile,
 				vector: {
 					riasec: Object.fromEntries(
@@ -260,6 +268,7 @@ async function readTrainings(db: Db): Promise<Training[]> {
 			track: row.track,
 			durationMonths: row.durationMonths,
 			level: { bac: row.levelBac, rncp: row.levelRncp },
+			registration: { rncp: row.registrationRncp, rs: row.registrationRs },
 			formats: row.formats,
 			financing: row.financing,
 			skills: row.skills,
@@ -269,10 +278,18 @@ async function readTrainings(db: Db): Promise<Training[]> {
 			providers: row.providers,
 			careers: (links.get(row.slug) ?? []).sort()
 		}))
-		.sort(
-			(a, b) =>
-				(a.track === b.track ? 0 : a.track === 'court' ? -1 : 1) ||
-				a.durationMonths - b.durationMonths ||
-				a.name.localeCompare(b.name, 'fr')
-		);
+		.sort(byShortestRoute);
+}
+
+/**
+ * The order trainings are listed in, shortest route first: short courses before long studies, then by the
+ * level they lead to (a CAP, which has no bac level, before a bac, a bac before a BTS…), then by length.
+ */
+export function byShortestRoute(a: Training, b: Training): number {
+	return (
+		(a.track === b.track ? 0 : a.track === 'court' ? -1 : 1) ||
+		(a.level.bac ?? -1) - (b.level.bac ?? -1) ||
+		a.durationMonths - b.durationMonths ||
+		a.name.localeCompare(b.name, 'fr')
+	);
 }
