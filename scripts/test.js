@@ -1,6 +1,7 @@
 // `npm test`: type-check, lint, unit tests and browser tests on SQLite; then, when PostgreSQL's binaries are on
 // the machine, the unit tests and the browser tests that touch the database again on a private PostgreSQL
-// cluster, and (with nginx) two app processes behind nginx. Prints how long each part took.
+// cluster, and (with nginx) two app processes behind nginx; the short proofs (load, crash, fuzz) on both engines.
+// Prints how long each part took.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findPostgresBin, startCluster } from './postgres-cluster.js';
@@ -22,6 +23,9 @@ function summary() {
 		console.info(`  ${ok ? '✔' : '✘'} ${seconds.toFixed(0).padStart(5)} s  ${name}`);
 }
 
+/** The proofs of docs/security.md, each in seconds (`--short`): a change that breaks one is seen here. */
+const PROOFS = ['load', 'crash', 'fuzz'];
+
 const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ?? null;
 
 try {
@@ -30,6 +34,8 @@ try {
 	step('unit tests (SQLite)', 'npx', ['vitest', 'run']);
 	step('build', 'npm', ['run', '--silent', 'build']);
 	step('browser tests (SQLite)', 'npx', ['playwright', 'test']);
+	for (const proof of PROOFS)
+		step(`proof:${proof}, short (SQLite)`, 'npx', ['tsx', `scripts/proofs/${proof}.ts`, '--short']);
 
 	if (!findPostgresBin() || process.env.BOUSSOLE_TEST_SQLITE_ONLY === '1') {
 		summary();
@@ -53,6 +59,13 @@ try {
 						}
 					: {})
 			});
+			for (const proof of PROOFS)
+				step(`proof:${proof}, short (PostgreSQL)`, 'npx', [
+					'tsx',
+					`scripts/proofs/${proof}.ts`,
+					'--short',
+					'--postgres'
+				]);
 			if (!nginx)
 				console.info('\nnginx was not found: the two-process test did not run (CI installs nginx).');
 		} finally {

@@ -1,6 +1,7 @@
 import { building, dev } from '$app/environment';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	deleteSessionCookie,
@@ -20,6 +21,15 @@ export const init: ServerInit = async () => {
 	// adapter-node's graceful shutdown: requests in flight are answered, then the database is closed.
 	process.once('sveltekit:shutdown', () => void closeDb());
 };
+
+/** A path with U+0000 in it names nothing, and PostgreSQL refuses the character in a parameter: 400 at once. */
+const handleUnreadablePath: Handle = ({ event, resolve }) =>
+	/%00/.test(event.url.pathname)
+		? new Response(m.error_unreadable_address(), {
+				status: 400,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			})
+		: resolve(event);
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -70,4 +80,4 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleLocale, handleSession, handleSecurityHeaders);
+export const handle = sequence(handleSecurityHeaders, handleUnreadablePath, handleLocale, handleSession);

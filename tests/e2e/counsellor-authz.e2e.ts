@@ -29,7 +29,16 @@ const ownerOnly: Expected = {
 test.describe.configure({ mode: 'serial' });
 
 const clients = {} as Record<Role, APIRequestContext>;
-const ids = { cohort: '', otherCohort: '', student: '', otherStudent: '', note: '', spareNote: '' };
+const ids = {
+	cohort: '',
+	otherCohort: '',
+	student: '',
+	otherStudent: '',
+	note: '',
+	spareNote: '',
+	otherSession: ''
+};
+let counsellorName = '';
 
 async function post(client: APIRequestContext, path: string, form: Record<string, string>) {
 	return client.post(path, { form, maxRedirects: 0, headers: { origin: test.info().project.use.baseURL! } });
@@ -91,6 +100,23 @@ test.beforeAll(async ({ playwright }) => {
 		(await queryOne<{ id: string }>('select id from users where identifier = ?', identifier)).id;
 	ids.student = await userId(names.student);
 	ids.otherStudent = await userId(names.otherStudent);
+	// A second device of the other student's, whose session the matrix ends.
+	const secondDevice = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { accept: 'text/html' }
+	});
+	const before = await queryRows<{ id: string }>(
+		'select id from sessions where user_id = ?',
+		ids.otherStudent
+	);
+	await post(secondDevice, '/compte/connexion', { identifier: names.otherStudent, password: PASSWORD });
+	await secondDevice.dispose();
+	const after = await queryRows<{ id: string }>(
+		'select id from sessions where user_id = ?',
+		ids.otherStudent
+	);
+	ids.otherSession = after.find((row) => !before.some((old) => old.id === row.id))!.id;
+	counsellorName = names.counsellor;
 
 	const joined = await post(clients.student, '/compte/rejoindre', { code });
 	expectRedirect(joined.status(), joined.headers().location, /\/compte\?rejoint=1$/);
@@ -203,6 +229,44 @@ const cases: Case[] = [
 		}
 	},
 	{
+		name: 'GET /compte/double-authentification',
+		request: (c) => c.get('/compte/double-authentification', { maxRedirects: 0 }),
+		// Offered to students; staff, who gave it already, are sent on to their account.
+		expected: {
+			anonymous: 303,
+			student: 200,
+			otherStudent: 200,
+			counsellor: 303,
+			otherCounsellor: 303,
+			admin: 303
+		}
+	},
+	{
+		name: "POST /compte?/endSession with another account's session",
+		request: (c) => post(c, '/compte?/endSession', { sessionId: ids.otherSession }),
+		expected: {
+			anonymous: 303,
+			student: 404,
+			otherStudent: 200,
+			counsellor: 404,
+			otherCounsellor: 404,
+			admin: 404
+		}
+	},
+	{
+		name: 'POST /compte?/secondFactorOff with a wrong code',
+		request: (c) => post(c, '/compte?/secondFactorOff', { code: '000000' }),
+		// Students without it: the code is wrong; staff may not turn it off at all.
+		expected: {
+			anonymous: 303,
+			student: 400,
+			otherStudent: 400,
+			counsellor: 403,
+			otherCounsellor: 403,
+			admin: 403
+		}
+	},
+	{
 		name: 'POST /compte?/leave a cohort one is not in',
 		request: (c) => post(c, '/compte?/leave', { cohortId: ids.otherCohort }),
 		expected: {
@@ -228,6 +292,28 @@ for (const { name, request, expected } of cases) {
 		expect(answers).toEqual(expected);
 	});
 }
+
+test('a counsellor who gave the password but not yet the code reaches none of the above', async ({
+	playwright
+}) => {
+	const baseURL = test.info().project.use.baseURL!;
+	const pending = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html' } });
+	try {
+		const logIn = await post(pending, '/compte/connexion', {
+			identifier: counsellorName,
+			password: PASSWORD
+		});
+		expect(logIn.headers().location).toMatch(/^\/compte\/double-authentification/);
+		for (const { name, request } of cases.filter((c) => !c.name.includes('double-authentification'))) {
+			const response = await request(pending);
+			expect
+				.soft(`${name} → ${response.status()} ${response.headers().location ?? ''}`)
+				.toMatch(/→ 303 \/compte\/double-authentification\?redirectTo=/);
+		}
+	} finally {
+		await pending.dispose();
+	}
+});
 
 test('only the owner’s reads are in the audit log, and a refused read writes nothing', async () => {
 	const rows = await queryRows<{ actor: string; action: string }>(

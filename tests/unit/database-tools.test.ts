@@ -122,9 +122,9 @@ describe(`database commands (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
 		expect(users).toEqual([{ identifier: 'sauvegarde@exemple.fr', role: 'counsellor' }]);
 	}, 60_000);
 
-	it.runIf(onPostgres)(
-		'db:copy moves a SQLite deployment to PostgreSQL: accounts, results, cohorts, notes and audit rows survive',
-		async () => {
+	// The copy goes to PostgreSQL: it runs in npm test's PostgreSQL pass.
+	if (onPostgres)
+		it('db:copy moves a SQLite deployment to PostgreSQL: accounts, results, cohorts, notes and audit rows survive', async () => {
 			const source = join(dir, 'to-copy.db');
 			// The demo data: accounts of every role, results, a cohort with members, a note.
 			const seeded = script('db-migrate', [], { DATABASE_URL: source, BOUSSOLE_DEMO: '1' });
@@ -191,7 +191,5 @@ describe(`database commands (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
 			const refused = script('db-copy', ['--from', source, '--to', target], {});
 			expect(refused.status).toBe(1);
 			expect(refused.stderr).toMatch(/not empty/);
-		},
-		90_000
-	);
+		}, 90_000);
 });

@@ -66,9 +66,13 @@ export function parseForm<S extends z.ZodObject>(form: FormData, spec: FormSpec<
 			.filter(([field]) => !spec.secret.has(field))
 			.map(([field, value]) => [field, value.slice(0, ECHO_MAX)])
 	);
+	const errors: FieldErrors = {};
+	// U+0000 is never typed, and PostgreSQL refuses it in any text: refused in every field, whatever its schema.
+	for (const [field, value] of Object.entries(raw))
+		if (value.includes('\u0000')) errors[field] = m.field_unreadable();
+	if (Object.keys(errors).length > 0) return { ok: false, failure: refuse(400, values, errors) };
 	const parsed = spec.schema.safeParse(raw);
 	if (parsed.success) return { ok: true, data: parsed.data, values };
-	const errors: FieldErrors = {};
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? '');
 		errors[field] ??= issue.message || m.error_field_invalid();
@@ -76,19 +80,32 @@ export function parseForm<S extends z.ZodObject>(form: FormData, spec: FormSpec<
 	return { ok: false, failure: refuse(400, values, errors) };
 }
 
-/** Reads and checks a posted form. A body that is not a form is refused like a form with every field empty. */
+/**
+ * The posted form, or an empty one when the body is not a form (text/plain, broken multipart, bad encoding):
+ * such a post is then refused like a form with every field empty, never a server error.
+ */
+export async function postedForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		return new FormData();
+	}
+}
+
+/** Reads and checks a posted form. */
 export async function readForm<S extends z.ZodObject>(
 	request: Request,
 	spec: FormSpec<S>
 ): Promise<FormRead<S>> {
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		form = new FormData();
-	}
-	return parseForm(form, spec);
+	return parseForm(await postedForm(request), spec);
 }
+
+/**
+ * What no keyboard types: control characters other than tab and line breaks (PostgreSQL cannot even store
+ * U+0000), and U+FFFD, the mark a decoder leaves where a post was not valid UTF-8.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 /** Text as people type it: Unicode NFC, trimmed; a limit on its length, said in the visitor's language. */
 export function text(max: number) {
@@ -96,7 +113,8 @@ export function text(max: number) {
 		.string()
 		.normalize('NFC')
 		.trim()
-		.max(max, { error: () => m.field_too_long({ max }) });
+		.max(max, { error: () => m.field_too_long({ max }) })
+		.refine((value) => !UNREADABLE.test(value), { error: () => m.field_unreadable() });
 }
 
 /** A checkbox: ticked or not. */

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { postedForm } from '$lib/server/forms';
 import { ensureOwner, ownerOf } from '$lib/server/quiz/owner';
 import { loadQuizPage, restartQuiz, saveQuizPageThrottled, switchToFullQuiz } from '$lib/server/quiz/quiz';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +9,7 @@ export const load: PageServerLoad = ({ url, cookies, locals }) =>
 
 export const actions: Actions = {
 	save: async (event) => {
-		const outcome = await saveQuizPageThrottled(await event.request.formData(), () => ensureOwner(event), {
+		const outcome = await saveQuizPageThrottled(await postedForm(event.request), () => ensureOwner(event), {
 			ip: event.getClientAddress()
 		});
 		if (!outcome.ok) return outcome.failure;

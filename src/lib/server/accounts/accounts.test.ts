@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCatalogueContent } from '../catalog/content';
 import { saveAnswers } from '../db/repositories/attempts';
 import { createUser, deleteUser, exportUserData, findUserById } from '../db/repositories/users';
@@ -158,6 +158,30 @@ describe('logging in', () => {
 		expect(await logIn('cible', adult.password)).toMatchObject({ ok: false, status: 429 });
 		const later = new Date(Date.now() + 16 * 60_000);
 		expect((await logIn('cible', adult.password, { ...context(), now: later })).ok).toBe(true);
+	});
+});
+
+describe('the security log', () => {
+	it('has each log-in, failed or not, and each lock, by account id: never the identifier or the password', async () => {
+		const created = await signUp({ identifier: 'journal' });
+		const lines: string[] = [];
+		const spy = vi.spyOn(console, 'info').mockImplementation((line: string) => void lines.push(line));
+		try {
+			await logIn('journal', adult.password);
+			for (let i = 0; i < 6; i += 1) await logIn('journal', 'mauvais mot de passe');
+		} finally {
+			spy.mockRestore();
+		}
+		const events = lines.map((line) => JSON.parse(line) as Record<string, string>);
+		const userId = created.ok ? created.user.id : '';
+		expect(events.map((e) => e.event)).toEqual([
+			'login_succeeded',
+			...Array(5).fill('login_failed'),
+			'throttled'
+		]);
+		expect(events.slice(0, 6).every((e) => e.userId === userId && e.kind === 'security' && e.at)).toBe(true);
+		expect(events[6]).toMatchObject({ throttle: 'loginAccount' });
+		expect(lines.join('\n')).not.toMatch(/journal|mauvais|phrase bien longue|10\.0\.0\./);
 	});
 });
 

@@ -28,6 +28,7 @@ import type { FieldErrors } from '../forms';
 import { generateId } from '../ids';
 import { listAccountResults } from '../results/results';
 import { mayBeUnder15, type signupForm } from './forms';
+import { logSecurityEvent } from '../security-log';
 import { recoveryCodesLeft } from './second-factor';
 
 export type AuthSuccess = {
@@ -107,7 +108,11 @@ export async function logInThrottled(
 	const valid = found
 		? await verifyPassword(found.passwordHash, input.password)
 		: await verifyAgainstNobody(input.password);
-	if (!found || !valid) return { ok: false, status: 400, message: m.login_error() };
+	if (!found || !valid) {
+		logSecurityEvent('login_failed', found ? { userId: found.id } : {});
+		return { ok: false, status: 400, message: m.login_error() };
+	}
+	logSecurityEvent('login_succeeded', { userId: found.id });
 	await Promise.all([clear('loginAccount', accountKey), release('loginAddress', context.ip)]);
 	return {
 		ok: true,
@@ -128,8 +133,10 @@ async function passwordMatchesThrottled(user: User, password: string): Promise<t
 	const reservation = await reserve('reauth', user.id);
 	if (!reservation.ok) return throttled(reservation.retryAfter);
 	const credentials = await findUserCredentials(getDb(), user.identifier);
-	if (credentials === null || !(await verifyPassword(credentials.passwordHash, password)))
+	if (credentials === null || !(await verifyPassword(credentials.passwordHash, password))) {
+		logSecurityEvent('reauthentication_failed', { userId: user.id });
 		return { ok: false, status: 400, errors: {}, message: undefined };
+	}
 	await clear('reauth', user.id);
 	return true;
 }
@@ -148,6 +155,7 @@ export async function changePasswordThrottled(
 	const db = getDb();
 	await updatePasswordHash(db, user.id, await hashPassword(input.newPassword));
 	await invalidateOtherSessions(db, user.id, session.id);
+	logSecurityEvent('password_changed', { userId: user.id });
 	return { ok: true };
 }
 
@@ -159,6 +167,7 @@ export async function deleteAccountThrottled(user: User, password: string): Prom
 			? check
 			: { ok: false, status: 400, errors: { password: m.password_wrong_current() } };
 	await deleteUser(getDb(), user.id);
+	logSecurityEvent('account_deleted', { userId: user.id });
 	return { ok: true };
 }
 
@@ -214,10 +223,13 @@ export async function accountOverview(user: User, currentSession: Session) {
 
 /** Ends one of the person's sessions (another device, or this one); false when it is not theirs. */
 export async function endMySession(user: User, sessionId: string): Promise<boolean> {
-	return deleteUserSession(getDb(), user.id, sessionId);
+	const ended = await deleteUserSession(getDb(), user.id, sessionId);
+	if (ended) logSecurityEvent('sessions_ended', { userId: user.id });
+	return ended;
 }
 
 /** « Fermer toutes mes sessions, partout »: every session of the person ends, this one too. */
 export async function endAllMySessions(user: User): Promise<void> {
 	await invalidateOtherSessions(getDb(), user.id);
+	logSecurityEvent('sessions_ended', { userId: user.id });
 }

@@ -21,6 +21,7 @@ import {
 	useRecoveryCode
 } from '../db/repositories/second-factor';
 import type { User } from '../db/repositories/users';
+import { logSecurityEvent } from '../security-log';
 
 /**
  * The second factor, TOTP (RFC 6238): a 6-digit code that changes every 30 seconds, computed by an app on the
@@ -101,10 +102,14 @@ export async function enrolSecondFactorThrottled(
 	const pending = await findSecondFactor(db, user.id);
 	const step =
 		pending?.key && pending.enabledAt === null ? acceptedStep(pending.key, code.trim(), null) : null;
-	if (step === null) return { ok: false, status: 400, message: m.second_factor_wrong_code() };
+	if (step === null) {
+		logSecurityEvent('second_factor_failed', { userId: user.id });
+		return { ok: false, status: 400, message: m.second_factor_wrong_code() };
+	}
 	const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
 	await enableSecondFactor(db, user.id, step, recoveryCodes.map(hashRecoveryCode));
 	await clear('secondFactor', user.id);
+	logSecurityEvent('second_factor_enrolled', { userId: user.id });
 	return { ok: true, session: await completeSession(db, session, user), recoveryCodes };
 }
 
@@ -126,7 +131,11 @@ export async function verifySecondFactorThrottled(
 		step !== null
 			? await recordSecondFactorStep(db, user.id, step)
 			: await useRecoveryCode(db, user.id, hashRecoveryCode(typed));
-	if (!accepted) return { ok: false, status: 400, message: m.second_factor_wrong_code() };
+	if (!accepted) {
+		logSecurityEvent('second_factor_failed', { userId: user.id });
+		return { ok: false, status: 400, message: m.second_factor_wrong_code() };
+	}
+	logSecurityEvent(step === null ? 'recovery_code_used' : 'second_factor_succeeded', { userId: user.id });
 	await clear('secondFactor', user.id);
 	return { ok: true, session: await completeSession(db, session, user) };
 }
@@ -143,9 +152,12 @@ export async function turnOffSecondFactorThrottled(
 	const factor = await findSecondFactor(db, user.id);
 	const step =
 		factor?.key && factor.enabledAt ? acceptedStep(factor.key, code.trim(), factor.lastStep) : null;
-	if (step === null || !(await recordSecondFactorStep(db, user.id, step)))
+	if (step === null || !(await recordSecondFactorStep(db, user.id, step))) {
+		logSecurityEvent('second_factor_failed', { userId: user.id });
 		return { ok: false, status: 400, message: m.second_factor_wrong_code() };
+	}
 	await removeSecondFactor(db, user.id);
+	logSecurityEvent('second_factor_removed', { userId: user.id });
 	await clear('secondFactor', user.id);
 	return { ok: true };
 }

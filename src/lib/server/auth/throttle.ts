@@ -1,4 +1,5 @@
 import { getDb } from '../db';
+import { logSecurityEvent } from '../security-log';
 import {
 	clearAttempts,
 	releaseAttempt,
@@ -42,8 +43,10 @@ export type ThrottleName = keyof typeof THROTTLES;
 
 const keyOf = (name: ThrottleName, subject: string) => `${name}:${subject}`;
 
-export function reserve(name: ThrottleName, subject: string, now?: Date): Promise<Reservation> {
-	return reserveAttempt(getDb(), keyOf(name, subject), THROTTLES[name], now);
+export async function reserve(name: ThrottleName, subject: string, now?: Date): Promise<Reservation> {
+	const reservation = await reserveAttempt(getDb(), keyOf(name, subject), THROTTLES[name], now);
+	if (!reservation.ok) logSecurityEvent('throttled', { throttle: name });
+	return reservation;
 }
 
 export function release(name: ThrottleName, subject: string): Promise<void> {

@@ -67,10 +67,12 @@ export function forUpdate<Q extends object>(tx: Db, query: Q): Q {
 export function openSqlite(path: string): Connection & { sqlite: Database.Database } {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
+	// First: switching a new file to WAL takes a lock, which a second process starting at the same moment
+	// must wait for rather than fail on.
+	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzleSqlite(sqlite, { schema: sqliteSchema, casing: 'snake_case' });
 	Object.defineProperty(db, 'transaction', { value: serialTransactions(db, sqlite) });
 	return {

@@ -22,7 +22,7 @@ function signedIn(event: RequestEvent) {
 	if (pending) return { ...pending, pending: true };
 	if (event.locals.user && event.locals.session)
 		return { user: event.locals.user, session: event.locals.session, pending: false };
-	redirect(303, '/compte/connexion');
+	redirect(303, `/compte/connexion?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 }
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import { requireCounsellor } from '$lib/server/auth/guards';
+import { notTheirs, requireCounsellor } from '$lib/server/auth/guards';
 import { auditedCohortDashboard } from '$lib/server/cohorts/counsellor';
 import { cohortForm } from '$lib/server/cohorts/input';
 import { formatJoinCode } from '$lib/server/cohorts/join-code';
@@ -9,14 +8,14 @@ import { archiveCohort, findMyCohort, renameCohort, rotateCohortCode } from '$li
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-function notFound(): never {
-	error(404, { message: m.error_cohort_not_found() });
+function notFound(event: Parameters<typeof notTheirs>[0]): never {
+	notTheirs(event, m.error_cohort_not_found());
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
 	const dashboard = await auditedCohortDashboard(user, event.params.id, event.url.searchParams);
-	if (!dashboard) notFound();
+	if (!dashboard) notFound(event);
 	const { cohort } = dashboard;
 	const day = { dateStyle: 'medium' } as const;
 	return {
@@ -53,25 +52,25 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	rename: async (event) => {
 		const { user } = requireCounsellor(event);
-		if (!(await findMyCohort(user, event.params.id))) notFound();
+		if (!(await findMyCohort(user, event.params.id))) notFound(event);
 		const input = await readForm(event.request, cohortForm);
 		if (!input.ok) return input.failure;
-		if (!(await renameCohort(user, event.params.id, input.data))) notFound();
+		if (!(await renameCohort(user, event.params.id, input.data))) notFound(event);
 		return { done: true };
 	},
 	rotate: async (event) => {
 		const { user } = requireCounsellor(event);
-		if (!(await rotateCohortCode(user, event.params.id))) notFound();
+		if (!(await rotateCohortCode(user, event.params.id))) notFound(event);
 		return { done: true };
 	},
 	archive: async (event) => {
 		const { user } = requireCounsellor(event);
-		if (!(await archiveCohort(user, event.params.id, true))) notFound();
+		if (!(await archiveCohort(user, event.params.id, true))) notFound(event);
 		return { done: true };
 	},
 	unarchive: async (event) => {
 		const { user } = requireCounsellor(event);
-		if (!(await archiveCohort(user, event.params.id, false))) notFound();
+		if (!(await archiveCohort(user, event.params.id, false))) notFound(event);
 		return { done: true };
 	}
 };

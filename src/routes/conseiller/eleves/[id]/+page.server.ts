@@ -1,27 +1,26 @@
-import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { requireCounsellor } from '$lib/server/auth/guards';
+import { notTheirs, requireCounsellor } from '$lib/server/auth/guards';
 import { auditedStudentFile } from '$lib/server/cohorts/counsellor';
 import { noteForm, noteIdForm } from '$lib/server/cohorts/input';
 import { addNoteAbout, deleteNoteAbout, editNoteAbout, mayWriteAbout } from '$lib/server/cohorts/notes';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-function notFound(): never {
-	error(404, { message: m.error_student_not_found() });
+function notFound(event: Parameters<typeof notTheirs>[0]): never {
+	notTheirs(event, m.error_student_not_found());
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
 	const file = await auditedStudentFile(user, event.params.id, 'student_viewed');
-	if (!file) notFound();
+	if (!file) notFound(event);
 	return file;
 };
 
 /** A student the counsellor may not see is a 404 before the form is even read. */
 async function counsellorOfStudent(event: Parameters<Actions[string]>[0]) {
 	const { user } = requireCounsellor(event);
-	if (!(await mayWriteAbout(user, event.params.id!))) notFound();
+	if (!(await mayWriteAbout(user, event.params.id!))) notFound(event);
 	return user;
 }
 
@@ -30,21 +29,21 @@ export const actions: Actions = {
 		const user = await counsellorOfStudent(event);
 		const input = await readForm(event.request, noteForm);
 		if (!input.ok) return input.failure;
-		if (!(await addNoteAbout(user, event.params.id, input.data))) notFound();
+		if (!(await addNoteAbout(user, event.params.id, input.data))) notFound(event);
 		return { saved: 'added' as const };
 	},
 	editNote: async (event) => {
 		const user = await counsellorOfStudent(event);
 		const input = await readForm(event.request, noteForm);
 		if (!input.ok) return input.failure;
-		if (!(await editNoteAbout(user, event.params.id, input.data.noteId, input.data))) notFound();
+		if (!(await editNoteAbout(user, event.params.id, input.data.noteId, input.data))) notFound(event);
 		return { saved: 'edited' as const };
 	},
 	deleteNote: async (event) => {
 		const user = await counsellorOfStudent(event);
 		const input = await readForm(event.request, noteIdForm);
 		if (!input.ok) return input.failure;
-		if (!(await deleteNoteAbout(user, event.params.id, input.data.noteId))) notFound();
+		if (!(await deleteNoteAbout(user, event.params.id, input.data.noteId))) notFound(event);
 		return { saved: 'deleted' as const };
 	}
 };

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { requireCounsellor } from '$lib/server/auth/guards';
+import { notTheirs, requireCounsellor } from '$lib/server/auth/guards';
 import { auditedCohortCsv } from '$lib/server/cohorts/counsellor';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +8,7 @@ export const GET: RequestHandler = async (event) => {
 	const { user } = requireCounsellor(event);
 	const file = await auditedCohortCsv(user, event.params.id);
 	// The hook marks every signed-in answer private, no-store: the CSV too.
-	if (!file) error(404, { message: m.error_cohort_not_found() });
+	if (!file) notTheirs(event, m.error_cohort_not_found());
 	const slug =
 		file.name
 			.normalize('NFD')

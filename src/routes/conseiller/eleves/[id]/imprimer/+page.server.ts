@@ -1,13 +1,12 @@
-import { error } from '@sveltejs/kit';
 import { formatDate } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import { requireCounsellor } from '$lib/server/auth/guards';
+import { notTheirs, requireCounsellor } from '$lib/server/auth/guards';
 import { auditedStudentFile } from '$lib/server/cohorts/counsellor';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireCounsellor(event);
 	const file = await auditedStudentFile(user, event.params.id, 'student_printed');
-	if (!file) error(404, { message: m.error_student_not_found() });
+	if (!file) notTheirs(event, m.error_student_not_found());
 	return { ...file, printedOn: formatDate(new Date(), { dateStyle: 'long' }) };
 };
