@@ -1,6 +1,9 @@
 // `npm run eval`: the adaptive quiz against the whole bank on simulated respondents (src/lib/engine/evaluation.ts),
 // beside 20 items drawn at random, the first 20 items of the bank, and the whole bank answered a second time.
-// `--quick`: a smaller set (seconds).
+// `--quick`: a smaller set (seconds). `--write`: saves the headline figures that /methodologie shows
+// (src/lib/server/evaluation-figures.json).
+import { writeFileSync } from 'node:fs';
+import { ENGINE_VERSION } from '../src/lib/engine';
 import { evaluate, type MethodFigures } from '../src/lib/engine/evaluation';
 import { loadCatalogueContent } from '../src/lib/server/catalog/content';
 
@@ -65,3 +68,20 @@ console.info(
 		`${report.mixtureCount}, ${(counts[0]![1] / fair).toFixed(1)}× a fair share); ` +
 		`${never.length} careers first for none of them`
 );
+
+if (process.argv.includes('--write')) {
+	const share = (value: number) => Math.round(1000 * value) / 10;
+	const figures = {
+		engineVersion: ENGINE_VERSION,
+		questionCount: content.questions.length,
+		careerCount: careers.length,
+		respondents: report.respondents,
+		adaptive: share(report.adaptive.firstInTopThree),
+		random: share(report.random20.firstInTopThree),
+		first: share(report.first20.firstInTopThree),
+		retest: share(report.retest.firstInTopThree),
+		meanAsked: Math.round(10 * report.adaptive.meanAsked) / 10
+	};
+	writeFileSync('src/lib/server/evaluation-figures.json', `${JSON.stringify(figures, null, '\t')}\n`);
+	console.info('\nwritten: src/lib/server/evaluation-figures.json');
+}

@@ -8,7 +8,6 @@ import { ADAPTIVE, simulatedAnswer } from '$lib/engine';
 import { REFINE_MORE } from './adaptive';
 import { generateId } from '../ids';
 import { freshTestDatabase } from '../test-database';
-import { answerFieldName } from './pages';
 import { loadQuizPage, refineResult, saveQuizPageThrottled, switchToFullQuiz } from './quiz';
 
 let db: Db;
