@@ -1,18 +1,23 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
 import { DIMENSION_IDS } from '../src/lib/engine';
 import { summarizeRanking } from '../src/lib/result-summary';
 import { hashPassword } from '../src/lib/server/auth/password';
+import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../src/lib/server/auth/totp';
 import { loadCatalogueContent } from '../src/lib/server/catalog/content';
 import { generateJoinCode } from '../src/lib/server/cohorts/join-code';
 import { COHORT_PAGE_SIZE } from '../src/lib/server/cohorts/view';
-import { openSqlite } from '../src/lib/server/db/client';
+import { openPostgres, openSqlite } from '../src/lib/server/db/client';
+import { copySqliteToPostgres } from '../src/lib/server/db/copy';
 import { importCatalogueIfNewer, readCatalogue } from '../src/lib/server/db/repositories/catalogue';
 import { generateId } from '../src/lib/server/ids';
 import { rankAnswers } from '../src/lib/server/results/matching';
 import { seededRandom } from '../src/lib/seeded-random';
-import { removeDatabase, startApp, waitFor } from './http';
+import { formPostHeaders, removeDatabase, startApp, stopProcess, waitFor } from './http';
+import type { Cluster, Postgres } from './postgres';
 
 const APP = 'http://127.0.0.1:4312';
 const STUDENTS = 2000;
@@ -20,6 +25,8 @@ const RESULTS = 10_000;
 const WARM_UP = 3;
 const RUNS = 30;
 const COUNSELLOR = { identifier: 'conseillere-bench', password: 'boussole-bench-cohorte' };
+/** Staff give a second factor after the password: the bench counsellor is enrolled with this key (base32). */
+const COUNSELLOR_TOTP_KEY = encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 const DAY = 86_400_000;
 
 /** Student n's pseudonym: the default sort (by name) puts students 1 to 50 on the first page. */
@@ -67,6 +74,9 @@ async function generateCohort(databasePath: string): Promise<{ cohortId: string;
 		sqlite.transaction(() => {
 			const counsellorId = generateId();
 			insertUser.run(counsellorId, COUNSELLOR.identifier, 'counsellor', passwordHash, 1980, now - 400 * DAY);
+			sqlite
+				.prepare('update users set totp_key = ?, totp_enabled_at = ? where id = ?')
+				.run(COUNSELLOR_TOTP_KEY, now - 400 * DAY, counsellorId);
 			insertCohort.run(
 				cohortId,
 				counsellorId,
@@ -137,16 +147,28 @@ async function generateCohort(databasePath: string): Promise<{ cohortId: string;
 	}
 }
 
+/** The counsellor's session, both factors given: the password, then the current code of the bench's key. */
 async function logIn(): Promise<string> {
+	const headers = formPostHeaders(APP);
 	const response = await fetch(`${APP}/compte/connexion`, {
 		method: 'POST',
 		body: new URLSearchParams(COUNSELLOR),
 		redirect: 'manual',
-		headers: { origin: APP, 'content-type': 'application/x-www-form-urlencoded' }
+		headers
 	});
 	const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith('boussole_session='));
 	if (!session) throw new Error(`The counsellor could not log in (${response.status})`);
-	return session.split(';')[0]!;
+	const cookie = session.split(';')[0]!;
+	const code = generateTOTP(decodeBase32IgnorePadding(COUNSELLOR_TOTP_KEY), TOTP_PERIOD_SECONDS, TOTP_DIGITS);
+	const verified = await fetch(`${APP}/compte/double-authentification?/verify`, {
+		method: 'POST',
+		body: new URLSearchParams({ code }),
+		redirect: 'manual',
+		headers: { ...headers, cookie }
+	});
+	if (verified.status !== 303)
+		throw new Error(`The counsellor's second factor was refused (${verified.status})`);
+	return cookie;
 }
 
 /** VmRSS, VmHWM… of a process, in MB. */
@@ -175,48 +197,66 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function benchCohort(): Promise<void> {
-	const databasePath = join(tmpdir(), `boussole-bench-cohort-${process.pid}.db`);
-	const generateStart = performance.now();
-	const { cohortId, rankingMs } = await generateCohort(databasePath);
-	const generateMs = performance.now() - generateStart;
-	const databaseMb = statSync(databasePath).size / 1024 / 1024;
-	const app = startApp(databasePath, APP);
+/** Copies the generated SQLite database into a new PostgreSQL one with `db:copy`'s own code; returns its URL. */
+async function copyToPostgres(databasePath: string, cluster: Cluster): Promise<string> {
+	const url = cluster.createDatabase('bench_cohort');
+	const source = openSqlite(databasePath);
+	const target = openPostgres(url);
 	try {
-		await waitFor(`${APP}/api/v1/careers`);
+		await copySqliteToPostgres(source, target);
+	} finally {
+		await Promise.all([source.close(), target.close()]);
+	}
+	return url;
+}
+
+interface CohortRequest {
+	label: string;
+	path: string;
+	looksRight: (body: string) => boolean;
+}
+
+function cohortRequests(cohortId: string): CohortRequest[] {
+	return [
+		{
+			label: `cohort page (1 of ${Math.ceil(STUDENTS / COHORT_PAGE_SIZE)})`,
+			path: `/conseiller/cohortes/${cohortId}`,
+			looksRight: (body) =>
+				body.includes(identifier(COHORT_PAGE_SIZE)) && !body.includes(identifier(COHORT_PAGE_SIZE + 1))
+		},
+		{
+			label: 'CSV export',
+			path: `/conseiller/cohortes/${cohortId}/export.csv`,
+			looksRight: (body) => body.trimEnd().split('\n').length === STUDENTS + 1
+		}
+	];
+}
+
+/** Times each request on the built server over `databaseUrl`, prints a row each; returns the medians. */
+async function measureEngine(
+	engine: string,
+	databaseUrl: string,
+	requests: CohortRequest[]
+): Promise<number[]> {
+	const app = startApp(databaseUrl, APP);
+	try {
+		await waitFor(`${APP}/api/v1/careers`, app);
 		const cookie = await logIn();
-		const pages = Math.ceil(STUDENTS / COHORT_PAGE_SIZE);
-		console.log(
-			`\nCohort: ${STUDENTS} students, ${RESULTS} results (generated in ${(generateMs / 1000).toFixed(1)} s, ` +
-				`${(rankingMs / 1000).toFixed(1)} s of it ranking; database ${databaseMb.toFixed(0)} MB); ` +
-				`${WARM_UP} warm-up then ${RUNS} sequential requests each, time to last byte`
-		);
-		console.log('request                          bytes   median ms   p95 ms   RSS before MB   peak RSS MB');
-		const requests: [string, string, (body: string) => boolean][] = [
-			[
-				`cohort page (1 of ${pages})`,
-				`/conseiller/cohortes/${cohortId}`,
-				(body) =>
-					body.includes(identifier(COHORT_PAGE_SIZE)) && !body.includes(identifier(COHORT_PAGE_SIZE + 1))
-			],
-			[
-				'CSV export',
-				`/conseiller/cohortes/${cohortId}/export.csv`,
-				(body) => body.trimEnd().split('\n').length === STUDENTS + 1
-			]
-		];
-		for (const [label, path, looksRight] of requests) {
+		const medians: number[] = [];
+		for (const { label, path, looksRight } of requests) {
 			const pid = app.pid!;
 			const rssBefore = memoryMb(pid, 'VmRSS');
 			// Resets the peak (VmHWM) to the current RSS, so each request's peak is its own (Linux ≥ 4.0).
 			writeFileSync(`/proc/${pid}/clear_refs`, '5');
 			const { times, body } = await timeRequests(`${APP}${path}`, cookie);
 			const peak = memoryMb(pid, 'VmHWM');
-			if (!looksRight(body)) throw new Error(`${label}: unexpected body`);
+			if (!looksRight(body)) throw new Error(`${label} on ${engine}: unexpected body`);
+			medians.push(percentile(times, 50));
 			console.log(
 				[
-					label.padEnd(26),
-					String(Buffer.byteLength(body)).padStart(11),
+					label.padEnd(22),
+					engine.padEnd(10),
+					String(Buffer.byteLength(body)).padStart(9),
 					percentile(times, 50).toFixed(1).padStart(11),
 					percentile(times, 95).toFixed(1).padStart(8),
 					rssBefore.toFixed(0).padStart(15),
@@ -224,8 +264,45 @@ export async function benchCohort(): Promise<void> {
 				].join(' ')
 			);
 		}
+		return medians;
 	} finally {
-		app.kill();
+		// The next engine's server takes the same port.
+		await stopProcess(app);
+	}
+}
+
+/** The cohort page and its CSV on SQLite, then on PostgreSQL (the same rows, copied), when there is a cluster. */
+export async function benchCohort(postgres: Postgres): Promise<void> {
+	const databasePath = join(tmpdir(), `boussole-bench-cohort-${process.pid}.db`);
+	try {
+		const generateStart = performance.now();
+		const { cohortId, rankingMs } = await generateCohort(databasePath);
+		const generateMs = performance.now() - generateStart;
+		const databaseMb = statSync(databasePath).size / 1024 / 1024;
+		const copyStart = performance.now();
+		const postgresUrl = 'cluster' in postgres ? await copyToPostgres(databasePath, postgres.cluster) : null;
+		const copyMs = performance.now() - copyStart;
+		console.log(
+			`\nCohort: ${STUDENTS} students, ${RESULTS} results (generated in ${(generateMs / 1000).toFixed(1)} s, ` +
+				`${(rankingMs / 1000).toFixed(1)} s of it ranking; SQLite file ${databaseMb.toFixed(0)} MB` +
+				(postgresUrl
+					? `; copied to PostgreSQL by db:copy's code in ${(copyMs / 1000).toFixed(1)} s); `
+					: '); ') +
+				`${WARM_UP} warm-up then ${RUNS} sequential requests each, time to last byte; RSS of the app process`
+		);
+		if (!postgresUrl && 'skipped' in postgres) console.log(`PostgreSQL skipped: ${postgres.skipped}`);
+		console.log(
+			'request                engine         bytes   median ms   p95 ms   RSS before MB   peak RSS MB'
+		);
+		const requests = cohortRequests(cohortId);
+		const sqlite = await measureEngine('SQLite', databasePath, requests);
+		if (!postgresUrl) return;
+		const pg = await measureEngine('PostgreSQL', postgresUrl, requests);
+		console.log(
+			'PostgreSQL / SQLite median: ' +
+				requests.map(({ label }, i) => `${label} ${(pg[i]! / sqlite[i]!).toFixed(2)}`).join(', ')
+		);
+	} finally {
 		removeDatabase(databasePath);
 	}
 }

@@ -1,17 +1,20 @@
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QUIZ_PAGE_SIZE, answerFieldName, pageCount } from '../src/lib/server/quiz/pages';
 
 const BARE_PORT = 4311;
 const APP = 'http://127.0.0.1:4310';
-const LOAD = { connections: 10, duration: 5, pipelining: 1 } as const;
+export const LOAD = { connections: 10, duration: 5, pipelining: 1 } as const;
 
-export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(url: string, child?: ChildProcess, timeoutMs = 30_000): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
+		// A server that refused to start (a database not migrated, a bad configuration) will not answer.
+		if (child && child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
 		try {
 			if ((await fetch(url)).ok) return;
 		} catch {
@@ -22,18 +25,46 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 	throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** The built server (`node build`) on `url`, with its own database file. */
-export function startApp(databasePath: string, url = APP): ChildProcess {
+/**
+ * The built server (`node server.js`) on `url`, with its own database: a SQLite path or a PostgreSQL URL.
+ * `environment` adds to what it is given, or overrides it (ORIGIN behind a proxy).
+ */
+export function startApp(
+	databaseUrl: string,
+	url = APP,
+	environment: Record<string, string> = {}
+): ChildProcess {
 	return spawn(process.execPath, ['server.js'], {
 		env: {
 			...process.env,
 			PORT: new URL(url).port,
 			HOST: '127.0.0.1',
 			ORIGIN: url,
-			DATABASE_URL: databasePath
+			DATABASE_URL: databaseUrl,
+			...environment
 		},
 		stdio: 'ignore'
 	});
+}
+
+/**
+ * Brings a new database (SQLite path or PostgreSQL URL) up to date with `npm run db:migrate`'s script:
+ * migrations and the catalogue. `node server.js` refuses to start on a database that was not migrated.
+ */
+export function migrateDatabase(databaseUrl: string): void {
+	const migrated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], {
+		env: { ...process.env, DATABASE_URL: databaseUrl, BOUSSOLE_DEMO: '' },
+		encoding: 'utf8'
+	});
+	if (migrated.status !== 0) throw new Error(`db:migrate failed on ${databaseUrl}: ${migrated.stderr}`);
+}
+
+/** Stops a process this bench started and waits until it is gone, so that it takes no CPU from what follows. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill();
+	await exited;
 }
 
 /** Deletes a bench database with its WAL files. */
@@ -41,29 +72,61 @@ export function removeDatabase(databasePath: string): void {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
 }
 
+/** The quiz's question ids, in order, as the server serves them. */
+export async function quizQuestionIds(base: string): Promise<string[]> {
+	const questions: { id: string }[] = await (await fetch(`${base}/api/v1/questions`)).json();
+	return questions.map((question) => question.id);
+}
+
+const quizPages = (questionIds: string[]) => pageCount(questionIds.length);
+
+/** Page `page` of the quiz as a browser without JavaScript posts it, every question answered (1 to 5, varied). */
+export function quizPageForm(questionIds: string[], page: number): URLSearchParams {
+	const form = new URLSearchParams({
+		page: String(page),
+		nav: page === quizPages(questionIds) ? 'finish' : 'next'
+	});
+	questionIds
+		.slice((page - 1) * QUIZ_PAGE_SIZE, page * QUIZ_PAGE_SIZE)
+		.forEach((id, i) => form.set(answerFieldName(id), String(((page + i) % 5) + 1)));
+	return form;
+}
+
+/** The headers of a form post from a page of `base`, as a browser sends them without JavaScript. */
+export const formPostHeaders = (base: string): Record<string, string> => ({
+	origin: base,
+	accept: 'text/html',
+	'content-type': 'application/x-www-form-urlencoded'
+});
+
+/** Posts one quiz page; a saved page answers 303 (to the next page, or to the result). */
+export function postQuizPage(
+	base: string,
+	form: URLSearchParams,
+	headers: Record<string, string> = {}
+): Promise<Response> {
+	return fetch(`${base}/quiz?/save`, {
+		method: 'POST',
+		body: form,
+		redirect: 'manual',
+		headers: { ...formPostHeaders(base), ...headers }
+	});
+}
+
+/** The anonymous visitor's cookie (`name=value`) a response sets, or null. */
+export function ownerCookie(response: Response): string | null {
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('boussole_owner='));
+	return cookie ? cookie.split(';')[0]! : null;
+}
+
 /** Takes the quiz over plain form posts, as a browser without JavaScript would; returns the result path. */
 async function createResult(): Promise<{ path: string; cookie: string }> {
-	const questions: { id: string }[] = await (await fetch(`${APP}/api/v1/questions`)).json();
-	const pages = Math.ceil(questions.length / 4);
+	const questionIds = await quizQuestionIds(APP);
+	const pages = quizPages(questionIds);
 	let cookie = '';
 	for (let page = 1; page <= pages; page += 1) {
-		const form = new URLSearchParams({ page: String(page), nav: page === pages ? 'finish' : 'next' });
-		questions
-			.slice((page - 1) * 4, page * 4)
-			.forEach((q, i) => form.set(`answer-${q.id}`, String(((page + i) % 5) + 1)));
-		const response = await fetch(`${APP}/quiz?/save`, {
-			method: 'POST',
-			body: form,
-			redirect: 'manual',
-			headers: {
-				origin: APP,
-				cookie,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			}
-		});
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0]!;
+		const response = await postQuizPage(APP, quizPageForm(questionIds, page), { cookie });
+		cookie = ownerCookie(response) ?? cookie;
 		if (page === pages) {
 			const location = response.headers.get('location');
 			if (!location?.startsWith('/resultats/'))
@@ -74,11 +137,41 @@ async function createResult(): Promise<{ path: string; cookie: string }> {
 	throw new Error('unreachable');
 }
 
-async function load(url: string, headers: Record<string, string> = {}) {
-	const result = await autocannon({ url, headers, ...LOAD });
-	if (result.non2xx > 0 || result.errors > 0)
-		throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-	return { rps: result.requests.average, p99: result.latency.p99 };
+export interface LoadRequest {
+	method?: 'GET' | 'POST';
+	body?: string;
+	headers?: Record<string, string>;
+	/** What every answer must be: 200 for a page, 303 for a saved form. */
+	status?: number;
+	/** Headers that change with each request sent (an address, a visitor's cookie). */
+	vary?: () => Record<string, string>;
+}
+
+export interface LoadFigures {
+	rps: number;
+	p50: number;
+	p99: number;
+}
+
+/** autocannon at LOAD on one URL; throws when an answer is not the expected one (the figures would lie). */
+export async function load(url: string, request: LoadRequest = {}): Promise<LoadFigures> {
+	const { vary, status = 200, ...sent } = request;
+	const result = await autocannon({
+		url,
+		...LOAD,
+		...sent,
+		...(vary
+			? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...vary() } }) }] }
+			: {})
+	});
+	const unexpected = Object.entries(result.statusCodeStats ?? {})
+		.filter(([code]) => code !== String(status))
+		.map(([code, stats]) => `${stats.count ?? 0} × ${code}`);
+	if (unexpected.length > 0 || result.errors > 0 || result.timeouts > 0)
+		throw new Error(
+			`${url}: ${unexpected.join(', ') || `no unexpected status`}, ${result.errors} errors, ${result.timeouts} timeouts`
+		);
+	return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 /** Serves fixed bytes with the same headers, to show what the machine and the load tool can do at best. */
@@ -92,9 +185,10 @@ function startBare(body: Buffer, contentType: string): Promise<Server> {
 
 export async function benchHttp(): Promise<void> {
 	const databasePath = join(tmpdir(), `boussole-bench-${process.pid}.db`);
+	migrateDatabase(databasePath);
 	const app = startApp(databasePath);
 	try {
-		await waitFor(`${APP}/api/v1/careers`);
+		await waitFor(`${APP}/api/v1/careers`, app);
 		const result = await createResult();
 		const pages: [string, string, Record<string, string>][] = [
 			['/', '/', {}],
@@ -110,7 +204,7 @@ export async function benchHttp(): Promise<void> {
 		for (const [label, path, headers] of pages) {
 			const sample = await fetch(`${APP}${path}`, { headers });
 			const body = Buffer.from(await sample.arrayBuffer());
-			const appFigures = await load(`${APP}${path}`, headers);
+			const appFigures = await load(`${APP}${path}`, { headers });
 			const bare = await startBare(body, sample.headers.get('content-type') ?? 'text/html');
 			const bareFigures = await load(`http://127.0.0.1:${BARE_PORT}${path}`);
 			await new Promise((resolve) => bare.close(resolve));

@@ -2,8 +2,16 @@
 import { benchCohort } from './cohort';
 import { benchEngine } from './engine';
 import { benchHttp } from './http';
+import { benchPostgresHttp, startBenchPostgres } from './postgres';
 
 console.log(`Boussole benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 benchEngine();
 await benchHttp();
-await benchCohort();
+// One private cluster for both PostgreSQL parts; without one, they say why they were skipped.
+const postgres = await startBenchPostgres();
+try {
+	await benchPostgresHttp(postgres);
+	await benchCohort(postgres);
+} finally {
+	if ('cluster' in postgres) postgres.cluster.stop();
+}

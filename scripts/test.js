@@ -3,7 +3,7 @@
 // cluster, and (with nginx) two app processes behind nginx; the short proofs (load, crash, fuzz) on both engines.
 // Prints how long each part took.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { findNginx } from './nginx.js';
 import { findPostgresBin, startCluster } from './postgres-cluster.js';
 
 const timings = [];
@@ -26,7 +26,7 @@ function summary() {
 /** The proofs of docs/security.md, each in seconds (`--short`): a change that breaks one is seen here. */
 const PROOFS = ['load', 'crash', 'fuzz'];
 
-const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ?? null;
+const nginx = findNginx();
 
 try {
 	step('type-check', 'npm', ['run', '--silent', 'check']);

@@ -1,9 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeNginxConfig } from '../../scripts/nginx.js';
 import { PASSWORD, finishQuiz, giveSecondFactor, handsOnAnswers, uniqueId } from './helpers';
 
 /**
@@ -83,8 +82,6 @@ async function startStack(): Promise<Stack> {
 		return { port, child, log: () => output };
 	});
 
-	const dir = mkdtempSync(join(tmpdir(), 'boussole-nginx-'));
-	for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp));
 	const proxy = (target: string) => `
 		location / {
 			proxy_pass http://${target};
@@ -94,29 +91,13 @@ async function startStack(): Promise<Stack> {
 			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
 			add_header X-Boussole-Upstream $upstream_addr always;
 		}`;
-	writeFileSync(
-		join(dir, 'nginx.conf'),
-		`daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 256; }
-http {
-	access_log off;
-	client_body_temp_path ${dir}/body;
-	proxy_temp_path ${dir}/proxy;
-	fastcgi_temp_path ${dir}/fastcgi;
-	uwsgi_temp_path ${dir}/uwsgi;
-	scgi_temp_path ${dir}/scgi;
+	const { dir, args } = writeNginxConfig(`
 	upstream both { server 127.0.0.1:${app1}; server 127.0.0.1:${app2}; }
 	server { listen 127.0.0.1:${first}; ${proxy(`127.0.0.1:${app1}`)} }
 	server { listen 127.0.0.1:${second}; ${proxy(`127.0.0.1:${app2}`)} }
-	server { listen 127.0.0.1:${balanced}; ${proxy('both')} }
-}
-`
-	);
+	server { listen 127.0.0.1:${balanced}; ${proxy('both')} }`);
 	let nginxLog = '';
-	const nginx = spawn(process.env.NGINX_PATH ?? 'nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], {
+	const nginx = spawn(process.env.NGINX_PATH ?? 'nginx', args, {
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	nginx.stderr!.on('data', (chunk) => (nginxLog += chunk));
