@@ -156,8 +156,9 @@ await send(`/conseiller/eleves/${studentId}?/addNote`, {
 	type: 'application/x-www-form-urlencoded',
 	cookie: counsellor
 });
-// A result of the student's, for the actions on a result page.
+// A result of the student's, for the actions on a result page: the whole bank, in its fixed pages.
 const questions: { id: string }[] = await (await fetch(`${base}/api/v1/questions`)).json();
+await send('/quiz?/full', { body: form({}), type: 'application/x-www-form-urlencoded', cookie: student });
 const pages = Math.ceil(questions.length / 4);
 let resultPath = '';
 for (let page = 1; page <= pages; page += 1) {

@@ -174,26 +174,32 @@ export const newLedger = (): Ledger => ({
 });
 
 /**
- * A student taking the quiz to the end, again and again until `until` (a new browser each time): posts each
- * page as a browser without JavaScript would, from their own address. Only a 303 counts as acknowledged.
+ * A student taking the quiz to the end, again and again until `until` (a new browser each time): learns each
+ * page of the adaptive quiz from the API, posts it as a browser without JavaScript would, from their own
+ * address. Only a 303 counts as acknowledged.
  */
 export async function simulateStudent(
 	server: () => string,
 	number: number,
-	questions: string[],
 	until: number,
 	ledger: Ledger
 ): Promise<void> {
 	const address = `10.${(number >> 8) & 255}.${number & 255}.${1 + (number % 250)}`;
-	const pages = Math.ceil(questions.length / 4);
 	// A browser of its own: one keep-alive connection, as a pupil's phone has.
 	const browser = new Agent({ keepAlive: true, maxSockets: 1 });
 	while (Date.now() < until) {
 		let cookie = '';
 		const quiz = { ownerToken: '', answers: new Map<string, number>(), resultId: null as string | null };
-		for (let page = 1; page <= pages && Date.now() < until; page += 1) {
-			const form = new URLSearchParams({ page: String(page), nav: page === pages ? 'finish' : 'next' });
-			const pageAnswers = questions.slice((page - 1) * 4, page * 4).map((id, i) => {
+		for (let page = 1; page <= 40 && Date.now() < until && !quiz.resultId; page += 1) {
+			// The adaptive quiz's next page, as a client with JavaScript learns it (not counted as a write).
+			const ids = await nextPage(server(), browser, address, quiz.answers);
+			if (!ids) {
+				ledger.failures += 1;
+				await new Promise((resolve) => setTimeout(resolve, 50));
+				break;
+			}
+			const form = new URLSearchParams({ page: String(page), nav: 'next' });
+			const pageAnswers = ids.map((id, i) => {
 				const value = 1 + ((number * 7 + page * 3 + i) % 5);
 				form.set(`answer-${id}`, String(value));
 				return [id, value] as const;
@@ -239,17 +245,38 @@ export async function simulateStudent(
 	browser.destroy();
 }
 
+/** The question ids of the adaptive quiz's next page for these answers (`POST /api/v1/quiz/next`); null on error. */
+async function nextPage(
+	base: string,
+	browser: Agent,
+	address: string,
+	answers: Map<string, number>
+): Promise<string[] | null> {
+	try {
+		const response = await httpRequest(`${base}/api/v1/quiz/next`, {
+			method: 'POST',
+			body: Buffer.from(JSON.stringify({ answers: Object.fromEntries(answers) })),
+			agent: browser,
+			headers: { 'content-type': 'application/json', 'x-forwarded-for': address }
+		});
+		if (response.status !== 200) return null;
+		const step = JSON.parse(response.body) as { page: { id: string }[] };
+		return step.page.length > 0 ? step.page.map((question) => question.id) : null;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * A class of `count` students taking the quiz for `seconds` against `base()` (a function: the crash proof
  * restarts the server under them). `finished` resolves when the last one stops.
  */
 export async function classTakingTheQuiz(count: number, seconds: number, base: () => string) {
-	const questions = await quizQuestions(base());
 	const ledger = newLedger();
 	const started = Date.now();
 	const until = started + seconds * 1000;
 	const finished = Promise.all(
-		Array.from({ length: count }, (_, i) => simulateStudent(base, i + 1, questions, until, ledger))
+		Array.from({ length: count }, (_, i) => simulateStudent(base, i + 1, until, ledger))
 	).then(() => (Date.now() - started) / 1000);
 	return { ledger, started, finished };
 }
@@ -320,10 +347,4 @@ export function summary(label: string, ledger: Ledger, seconds: number): string 
 			`; over 1 s: ${ledger.latencies.filter((ms) => ms > 1000).length}, over 5 s: ${ledger.latencies.filter((ms) => ms > 5000).length}`,
 		`  requests over 1 s, by when they were sent: ${slowHistogram(ledger.slowSentAt)}`
 	].join('\n');
-}
-
-/** The questions of the quiz, in order, as the server serves them. */
-export async function quizQuestions(base: string): Promise<string[]> {
-	const questions: { id: string }[] = await (await fetch(`${base}/api/v1/questions`)).json();
-	return questions.map((q) => q.id);
 }

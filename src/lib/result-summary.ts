@@ -10,13 +10,16 @@ export interface ResultSummary {
 	/** RIASEC values 0–1 in RIASEC_IDS order; null where unknown. */
 	interests: (number | null)[];
 	quality: Pick<ProfileQuality, 'level' | 'flags'>;
+	/** How many questions the result rests on (null for results from before the adaptive quiz). */
+	asked?: number | null;
 }
 
 export function summarizeRanking(ranking: Ranking): ResultSummary {
 	return {
 		ranked: ranking.matches.map((match) => [match.slug, Math.round(match.score * 10) / 10]),
 		interests: RIASEC_IDS.map((id) => ranking.profile.values[id] ?? null),
-		quality: { level: ranking.quality.level, flags: [...ranking.quality.flags] }
+		quality: { level: ranking.quality.level, flags: [...ranking.quality.flags] },
+		asked: ranking.quiz?.asked ?? null
 	};
 }
 

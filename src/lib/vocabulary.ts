@@ -59,3 +59,7 @@ export const withinStudies = (level: EntryLevel, limit: EntryLevel) =>
  * « à vérifier » where a code is said to exist but could not be checked (then no CPF is claimed on it).
  */
 export const REGISTRATION_TO_CHECK = 'à vérifier';
+
+/** How a quiz is taken: `adaptive` (the default: questions chosen for the person) or `full` (the whole bank). */
+export const QUIZ_MODES = ['adaptive', 'full'] as const;
+export type QuizMode = (typeof QUIZ_MODES)[number];

@@ -29,6 +29,7 @@ test('the results page passes axe, with its details open', async ({ page }) => {
 	await expectNoAxeViolations(page, resultPath);
 	await page.getByText(/Le classement complet/).click();
 	await page.locator('summary', { hasText: 'Valeurs de votre profil' }).click();
+	await expect(page.getByRole('button', { name: /Affiner/ })).toBeVisible();
 	await expectNoAxeViolations(page, `${resultPath} (details open)`);
 });
 
@@ -39,10 +40,12 @@ test('the results among careers open after two years of study or less pass axe',
 });
 
 test('the quiz with an error message passes axe', async ({ page }) => {
-	await page.goto('/quiz?page=16');
-	await page.getByRole('button', { name: 'Voir mes résultats' }).click();
+	await page.goto('/quiz');
+	await page.getByRole('button', { name: 'Suivant' }).click();
 	await expect(page.getByRole('alert')).toBeVisible();
-	await expectNoAxeViolations(page, '/quiz (too few answers)');
+	await expectNoAxeViolations(page, '/quiz (statements left blank)');
+	await page.getByRole('button', { name: /Je préfère répondre à toutes les phrases/ }).click();
+	await expectNoAxeViolations(page, '/quiz (the whole bank)');
 });
 
 for (const path of ['/', '/quiz', '/metiers', '/metiers/data-analyst']) {

@@ -164,6 +164,32 @@ test.describe('open API v1', () => {
 		expect((await huge.json()).error.code).toBe('payload_too_large');
 	});
 
+	test('runs the adaptive quiz for any client: the next question from the answers, then done', async ({
+		request
+	}) => {
+		const next = (answers: Record<string, number>) =>
+			request.post('/api/v1/quiz/next', { data: { answers } });
+		const answers: Record<string, number> = {};
+		const first = await (await next({})).json();
+		expect(first).toMatchObject({ done: false, asked: 0 });
+		expect(first.next.id).toBe(first.page[0].id);
+		expect(first.page.length).toBeGreaterThan(0);
+		// Stateless: the same answers give the same question.
+		expect((await (await next({})).json()).page).toEqual(first.page);
+		let step = first;
+		for (let turn = 0; turn < 10 && !step.done; turn += 1) {
+			for (const question of step.page) answers[question.id] = 5 - (Object.keys(answers).length % 5);
+			step = await (await next(answers)).json();
+			expect(step.asked).toBe(Object.keys(answers).length);
+			expect(step.matches).toHaveLength(5);
+		}
+		expect(step).toMatchObject({ done: true, next: null, page: [] });
+		expect(step.asked).toBeLessThanOrEqual(20);
+		const refused = await next({ 'pas-une-question': 3 });
+		expect(refused.status()).toBe(400);
+		expect((await refused.json()).error.field).toBe('answers.pas-une-question');
+	});
+
 	test('is described by an OpenAPI 3.1 document', async ({ request }) => {
 		const doc = await (await request.get('/api/v1/openapi.json')).json();
 		expect(doc.openapi).toBe('3.1.0');
@@ -172,6 +198,7 @@ test.describe('open API v1', () => {
 			'/careers/{slug}',
 			'/match',
 			'/questions',
+			'/quiz/next',
 			'/trainings',
 			'/trainings/{slug}'
 		]);

@@ -81,6 +81,9 @@ for (const javaScriptEnabled of [true, false]) {
 
 			await page.goto(cohort.url);
 			await expect(row).toContainText('Terminé');
+			// How many statements the result rests on, in the table and on the student's page.
+			const asked = (await studentPage.locator('.basis').innerText()).match(/sur (\d+) phrases/)![1];
+			await expect(row).toContainText(`sur ${asked} phrases`);
 			await expect(row.locator('ol.top li').first()).toContainText(firstCareer);
 			await expect(page.locator('.figures')).toContainText('1 quiz terminé(s)');
 			await expect(
@@ -91,6 +94,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await row.getByRole('link', { name: student }).click();
 			await expect(page.getByRole('heading', { level: 1, name: student })).toBeVisible();
 			await expect(page.locator('ol.top h3').first()).toHaveText(firstCareer);
+			await expect(page.locator('.basis')).toContainText(`sur ${asked} phrases`);
 			await page
 				.getByLabel('Note', { exact: true })
 				.fill('Aime le concret : parler des bacs pros maintenance.');

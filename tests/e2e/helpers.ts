@@ -23,57 +23,60 @@ export async function answerCurrentPage(
 	}
 }
 
-/** Answers the whole quiz from the current page and submits the last page; returns on the results page. */
+/** Answers the quiz from the current page, page after page, until the server shows the results. */
 export async function takeWholeQuiz(page: Page, choose: (questionNumber: number) => number): Promise<void> {
-	for (;;) {
+	for (let guard = 0; guard < 40; guard += 1) {
 		await answerCurrentPage(page, choose);
 		const finish = page.getByRole('button', { name: 'Voir mes résultats' });
-		if (await finish.isVisible()) {
-			await finish.click();
-			await expect(page).toHaveURL(/\/resultats\/[a-z2-7]{24}$/);
-			return;
-		}
 		const progress = await page.locator('.page-count strong').innerText();
-		await page.getByRole('button', { name: 'Suivant' }).click();
-		await expect(page.locator('.page-count strong')).not.toHaveText(progress);
+		await ((await finish.isVisible()) ? finish : page.getByRole('button', { name: 'Suivant' })).click();
+		// Either the next page (its numbers change) or the results; a short timeout per look, since the page
+		// may leave for the results while it is being read.
+		await expect(async () => {
+			if (/\/resultats\/[a-z2-7]{24}$/.test(page.url())) return;
+			const now = await page.locator('.page-count strong').textContent({ timeout: 1000 });
+			expect(now).not.toBe(progress);
+		}).toPass();
+		if (/\/resultats\/[a-z2-7]{24}$/.test(page.url())) return;
 	}
+	throw new Error('the quiz never ended');
 }
 
-/** The quiz's page size (`QUIZ_PAGE_SIZE` on the server): the form of page n holds questions 4n−3 to 4n. */
-const QUIZ_PAGE_SIZE = 4;
-
 /**
- * A finished quiz without the clicks, for the journeys that need a result but are not about the quiz: each
- * page's form is posted as the browser would post it (same cookies, same origin), then the result is opened.
- * Returns the result's path.
+ * A finished quiz without the clicks, for the journeys that need a result but are not about the quiz: the
+ * adaptive quiz's pages are read from the open API (the same answers give the same page as the server's),
+ * and each page's form is posted as the browser would post it (same cookies, same origin); then the result
+ * is opened. `choose` gets the question's number in the order asked. Returns the result's path.
  */
 export async function finishQuiz(
 	page: Page,
 	choose: (questionNumber: number) => number,
 	baseURL = test.info().project.use.baseURL!
 ): Promise<string> {
-	const questions: { id: string }[] = await (await page.request.get(`${baseURL}/api/v1/questions`)).json();
-	let location = '';
-	for (let start = 0; start < questions.length; start += QUIZ_PAGE_SIZE) {
-		const last = start + QUIZ_PAGE_SIZE >= questions.length;
-		const form: Record<string, string> = {
-			page: String(start / QUIZ_PAGE_SIZE + 1),
-			nav: last ? 'finish' : 'next'
-		};
-		questions.slice(start, start + QUIZ_PAGE_SIZE).forEach((question, index) => {
-			form[`answer-${question.id}`] = String(choose(start + index + 1));
+	const answers: Record<string, number> = {};
+	for (let pageNumber = 1; pageNumber <= 40; pageNumber += 1) {
+		const step: { page: { id: string }[]; asked: number } = await (
+			await page.request.post(`${baseURL}/api/v1/quiz/next`, { data: { answers } })
+		).json();
+		const form: Record<string, string> = { page: String(pageNumber), nav: 'next' };
+		step.page.forEach((question, index) => {
+			answers[question.id] = choose(step.asked + index + 1);
+			form[`answer-${question.id}`] = String(answers[question.id]);
 		});
 		const response = await page.request.post(`${baseURL}/quiz?/save`, {
 			form,
 			headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
 			maxRedirects: 0
 		});
-		expect(response.status(), `quiz page ${form.page}`).toBe(303);
-		location = response.headers().location!;
+		expect(response.status(), `quiz page ${pageNumber}`).toBe(303);
+		const location = response.headers().location!;
+		if (location.startsWith('/resultats/')) {
+			expect(location).toMatch(/^\/resultats\/[a-z2-7]{24}$/);
+			await page.goto(`${baseURL}${location}`);
+			return location;
+		}
 	}
-	expect(location).toMatch(/^\/resultats\/[a-z2-7]{24}$/);
-	await page.goto(`${baseURL}${location}`);
-	return location;
+	throw new Error('the quiz never ended');
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];

@@ -150,32 +150,40 @@ describe('rankCareers', () => {
 		);
 	});
 
-	it('never lowers a career’s score when a skill rises', () => {
+	it('never lowers a career’s score when a skill rises towards what the career needs', () => {
 		fc.assert(
 			fc.property(
 				profileArb,
 				catalogueArb,
+				fc.nat(),
 				fc.constantFrom(...SKILL_IDS),
 				unit,
-				(profile, careers, skill, raise) => {
-					const before = profile.values[skill] ?? 0;
-					const raised: Profile = {
-						values: { ...profile.values, [skill]: Math.min(1, before + raise) },
-						confidence: {
-							...profile.confidence,
-							[skill]: profile.values[skill] === null ? 0 : profile.confidence[skill]
-						}
-					};
+				(profile, careers, pick, skill, raise) => {
 					fc.pre(profile.values[skill] !== null);
-					const scores = new Map(rankCareers(profile, careers).matches.map((m) => [m.slug, m]));
-					for (const match of rankCareers(raised, careers).matches) {
-						const previous = scores.get(match.slug)!;
-						expect(match.score).toBeGreaterThanOrEqual(previous.score);
-						expect(match.skillFit ?? 0).toBeGreaterThanOrEqual((previous.skillFit ?? 0) - 1e-12);
-					}
+					const career = careers[pick % careers.length]!;
+					const before = profile.values[skill]!;
+					const after = Math.min(before + raise, Math.max(before, career.vector.skills[skill]));
+					const raised: Profile = { ...profile, values: { ...profile.values, [skill]: after } };
+					const previous = rankCareers(profile, [career]).matches[0]!;
+					const now = rankCareers(raised, [career]).matches[0]!;
+					expect(now.score).toBeGreaterThanOrEqual(previous.score);
+					expect(now.skillFit ?? 0).toBeGreaterThanOrEqual((previous.skillFit ?? 0) - 1e-12);
 				}
 			)
 		);
+	});
+
+	it('prefers, of two careers the person covers, the one that uses more of their strengths', () => {
+		const interests = { R: 0.2, I: 0.9, A: 0.3, S: 0.2, E: 0.4, C: 0.7 };
+		const skills = Object.fromEntries(SKILL_IDS.map((id, i) => [id, i % 2 === 0 ? 0.8 : 0.3]));
+		const lighter = Object.fromEntries(SKILL_IDS.map((id) => [id, skills[id]! * 0.6]));
+		const careers = [
+			{ slug: 'a-needs-less', vector: { riasec: interests, skills: lighter } },
+			{ slug: 'b-needs-all', vector: { riasec: interests, skills } }
+		] as Career[];
+		const ranking = rankCareers(profileOfCareer(careers[1]!), careers);
+		expect(ranking.matches.map((m) => m.slug)).toEqual(['b-needs-all', 'a-needs-less']);
+		expect(ranking.matches[1]!.skillFit!).toBeLessThan(1);
 	});
 
 	it('says when a profile is flat, and then bands nothing above « à explorer »', () => {

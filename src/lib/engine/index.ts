@@ -5,3 +5,7 @@ export type { PartialProfileInput } from './profile';
 export { assessProfile, spread, FLAT_INTEREST_SPREAD, FLAT_SKILL_SPREAD } from './quality';
 export { rankCareers, prepareCareers, ENGINE_VERSION, BLEND, BAND_THRESHOLDS } from './match';
 export type { PreparedCareer } from './match';
+export { adaptiveStep, estimatedProfile, careerLikelihoods, ADAPTIVE } from './adaptive';
+export type { AdaptiveStep, AdaptiveOptions } from './adaptive';
+export { simulatedAnswers, simulatedAnswer, agreement, seededRandom } from './simulate';
+export { acquiesces } from './quality';

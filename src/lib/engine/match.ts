@@ -9,10 +9,11 @@ import type {
 	Match,
 	Profile,
 	ProfileQuality,
+	Question,
 	Ranking
 } from './types';
 
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /**
  * Overall fit = a weighted mean of the two blocks. Interests weigh more: they predict satisfaction and
@@ -24,6 +25,9 @@ export const BLEND = { interests: 0.6, skills: 0.4 } as const;
 
 /** Score thresholds (0–100) of the bands; below `proche`, a career is « à explorer ». */
 export const BAND_THRESHOLDS = { tres_proche: 75, proche: 62 } as const;
+
+/** The weight of coverage against use in the skill fit (see `skillPart`). */
+export const SKILL_FIT = { coverage: 0.7 } as const;
 
 const MIN_KNOWN_INTERESTS = 3;
 const EPSILON = 1e-12;
@@ -207,10 +211,15 @@ interface SkillPart {
 }
 
 /**
- * Skill coverage, level-aware: the share of what the career needs that the person's levels cover,
- * Σ min(person, career) / Σ career over the known skills — each skill counted as much as the job needs it.
- * Unlike a cosine, it tells apart someone who rates everything low from a job that needs everything high,
- * and raising a skill the career needs can never lower it. A surplus is not held against anyone.
+ * Skill fit, level-aware, from two shares over the known skills:
+ * - coverage, Σ min(person, career) / Σ career: how much of what the career needs the person's levels cover,
+ *   each skill counted as much as the job needs it. Unlike a cosine, it tells apart someone who rates
+ *   everything low from a job that needs everything high;
+ * - use, Σ min(person, career) / Σ person: how much of the person's strengths the career puts to work.
+ * fit = coverage^0.7 × use^0.3. Coverage alone ignored every surplus, so of two close careers the one that
+ * needs less always tied with the one that needs what the person has (an architect's answers ranked the
+ * administrator first); use breaks that tie the right way. Raising a skill up to what the career needs
+ * never lowers the fit; beyond it, the fit eases a little (the career uses less of the person).
  */
 function skillPart(person: PreparedProfile, career: PreparedCareer): SkillPart {
 	const needs = career.skills;
@@ -245,7 +254,13 @@ function skillPart(person: PreparedProfile, career: PreparedCareer): SkillPart {
 					.slice(0, MAX_GAPS)
 					.map((index) => SKILL_IDS[index]!);
 
-	const fit = required < EPSILON ? null : clamp(covered / required);
+	let held = 0;
+	for (let k = 0; k < person.skills.length; k += 1) held += person.skills[k]!;
+	const used = held < EPSILON ? 1 : covered / held;
+	const fit =
+		required < EPSILON
+			? null
+			: clamp((covered / required) ** SKILL_FIT.coverage * used ** (1 - SKILL_FIT.coverage));
 	return {
 		fit,
 		weight: fit === null ? 0 : (BLEND.skills * answeredShare) / career.skillTotal,
@@ -281,14 +296,15 @@ function matchPrepared(person: PreparedProfile, career: PreparedCareer, quality:
 /**
  * Ranks every career for a profile, best first. Deterministic: equal overall fits are ordered by slug.
  * Give prepared careers (`prepareCareers`) to rank often against the same catalogue. `answers`, when
- * given, lets the quality note spot uniform answering.
+ * given, lets the quality note spot uniform answering; with `questions` too, acquiescence.
  */
 export function rankCareers(
 	profile: Profile,
 	careers: readonly Career[] | readonly PreparedCareer[],
-	answers?: Answers
+	answers?: Answers,
+	questions?: readonly Question[]
 ): Ranking {
-	const quality = assessProfile(profile, answers);
+	const quality = assessProfile(profile, answers, questions);
 	const person = prepare(profile);
 	const prepared =
 		careers.length > 0 && 'skillTotal' in careers[0]!

@@ -27,6 +27,12 @@ export interface Profile {
 	values: Record<DimensionId, number | null>;
 	/** 0–1: how much answered weight stands behind each value, relative to what the question bank offers. */
 	confidence: Record<DimensionId, number>;
+	/**
+	 * The adaptive quiz's profiles are estimates of what the whole bank would give (see `adaptive.ts`): each
+	 * value is complete (confidence 1), and this says how much of it was measured — the answered share of
+	 * the bank's weight on the dimension. Absent for a profile read from answers alone.
+	 */
+	measured?: Record<DimensionId, number>;
 }
 
 export type Band = 'tres_proche' | 'proche' | 'a_explorer';
@@ -56,7 +62,15 @@ export interface Match {
 	unknown: SkillId[];
 }
 
-export type QualityFlag = 'few_answers' | 'flat_interests' | 'flat_skills' | 'uniform_answers';
+export type QualityFlag =
+	| 'few_answers'
+	| 'flat_interests'
+	| 'flat_skills'
+	| 'uniform_answers'
+	/** Agreed with statements and with their opposites (`quality.ts`). */
+	| 'acquiescence'
+	/** The adaptive quiz reached its limit before the top 3 settled. */
+	| 'unsettled';
 
 export interface ProfileQuality {
 	/** good: usable as is · limited: usable, with a caveat · weak: pistes only, nothing to lean on. */
@@ -69,9 +83,20 @@ export interface ProfileQuality {
 	skillSpread: number;
 }
 
+export interface QuizInfo {
+	mode: 'adaptive' | 'full';
+	/** Questions answered, and how many the bank had. */
+	asked: number;
+	bank: number;
+	/** Adaptive: whether the top 3 was settled when the quiz stopped; null for the full quiz. */
+	settled: boolean | null;
+}
+
 export interface Ranking {
 	engineVersion: string;
 	profile: Profile;
 	quality: ProfileQuality;
 	matches: Match[];
+	/** How the answers were collected (results from before the adaptive quiz have none). */
+	quiz?: QuizInfo;
 }

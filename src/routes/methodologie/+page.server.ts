@@ -1,6 +1,7 @@
 import { BAND_THRESHOLDS, BLEND, ENGINE_VERSION } from '$lib/engine';
 import { getCatalogue } from '$lib/server/catalog';
 import { minimumAnswers } from '$lib/server/quiz/pages';
+import evaluation from '$lib/server/evaluation-figures.json';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async () => {
 		minimumAnswers: minimumAnswers(catalogue.questions.length),
 		careerCount: catalogue.careers.length,
 		trainingCount: catalogue.trainings.length,
-		sources: catalogue.sources
+		sources: catalogue.sources,
+		evaluation
 	};
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { postedForm } from '$lib/server/forms';
 import { ensureOwner, ownerOf } from '$lib/server/quiz/owner';
-import { loadQuizPage, restartQuiz, saveQuizPageThrottled } from '$lib/server/quiz/quiz';
+import { loadQuizPage, restartQuiz, saveQuizPageThrottled, switchToFullQuiz } from '$lib/server/quiz/quiz';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, cookies, locals }) =>
@@ -14,6 +14,12 @@ export const actions: Actions = {
 		});
 		if (!outcome.ok) return outcome.failure;
 		redirect(303, outcome.goTo);
+	},
+
+	/** « Répondre à toutes les questions »: the quiz goes on as the full one, answers kept. */
+	full: async (event) => {
+		await switchToFullQuiz(ensureOwner(event));
+		redirect(303, '/quiz?page=1');
 	},
 
 	restart: async ({ cookies, locals, url }) => {

@@ -135,6 +135,36 @@ export function openApiDocument(serverUrl: string) {
 					}
 				}
 			},
+			'/quiz/next': {
+				post: {
+					operationId: 'quizNext',
+					summary:
+						'The adaptive quiz, stateless: the next question for the answers so far (nothing is stored)',
+					requestBody: {
+						required: true,
+						description:
+							'Every answer so far, by question id (`{}` or `{ "answers": {} }` for the first question). The same answers always give the same next question.',
+						content: jsonContent({
+							type: 'object',
+							additionalProperties: false,
+							properties: {
+								answers: { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 } }
+							}
+						})
+					},
+					responses: {
+						'200': {
+							description: 'The next question, or done, and the top 5 so far',
+							content: jsonContent(ref('QuizNextResponse'))
+						},
+						'400': errorResponse(
+							'Invalid JSON, unknown question, value out of range; `field` names the culprit'
+						),
+						'413': errorResponse('Body too large'),
+						'415': errorResponse('Body is not JSON')
+					}
+				}
+			},
 			'/match': {
 				post: {
 					operationId: 'match',
@@ -395,7 +425,14 @@ export function openApiDocument(serverUrl: string) {
 									type: 'array',
 									items: {
 										type: 'string',
-										enum: ['few_answers', 'flat_interests', 'flat_skills', 'uniform_answers']
+										enum: [
+											'few_answers',
+											'flat_interests',
+											'flat_skills',
+											'uniform_answers',
+											'acquiescence',
+											'unsettled'
+										]
 									}
 								},
 								coverage: unit,
@@ -403,23 +440,48 @@ export function openApiDocument(serverUrl: string) {
 								skillSpread: { type: 'number' }
 							}
 						},
+						matches: { type: 'array', items: ref('Match') }
+					}
+				},
+				Match: {
+					type: 'object',
+					required: ['slug', 'title', 'score', 'band', 'drivers', 'gaps'],
+					properties: {
+						slug: { type: 'string' },
+						title: { type: 'string' },
+						score: { type: 'integer', minimum: 0, maximum: 100 },
+						band: { type: 'string', enum: ['tres_proche', 'proche', 'a_explorer'] },
+						interestFit: { type: ['number', 'null'] },
+						skillFit: { type: ['number', 'null'] },
+						drivers: { type: 'array', items: reading },
+						gaps: { type: 'array', items: reading },
+						unknown: { type: 'array', items: { type: 'string' } }
+					}
+				},
+				QuizNextResponse: {
+					type: 'object',
+					required: ['done', 'next', 'page', 'asked', 'settled', 'matches'],
+					properties: {
+						done: {
+							type: 'boolean',
+							description: 'True when the quiz stops: the top 3 is settled, or 20 questions were asked'
+						},
+						next: {
+							oneOf: [ref('Question'), { type: 'null' }],
+							description: 'The next question to ask (null when done)'
+						},
+						page: {
+							type: 'array',
+							items: ref('Question'),
+							description: 'The page it opens: 1 to 4 questions to ask together'
+						},
+						asked: { type: 'integer', description: 'Questions of the bank answered so far' },
+						settled: { type: 'boolean' },
 						matches: {
 							type: 'array',
-							items: {
-								type: 'object',
-								required: ['slug', 'title', 'score', 'band', 'drivers', 'gaps'],
-								properties: {
-									slug: { type: 'string' },
-									title: { type: 'string' },
-									score: { type: 'integer', minimum: 0, maximum: 100 },
-									band: { type: 'string', enum: ['tres_proche', 'proche', 'a_explorer'] },
-									interestFit: { type: ['number', 'null'] },
-									skillFit: { type: ['number', 'null'] },
-									drivers: { type: 'array', items: reading },
-									gaps: { type: 'array', items: reading },
-									unknown: { type: 'array', items: { type: 'string' } }
-								}
-							}
+							maxItems: 5,
+							items: ref('Match'),
+							description: 'The top 5 so far, as in /match'
 						}
 					}
 				}

@@ -168,6 +168,7 @@ export async function auditedStudentFile(
 			date: formatDate(latest.createdAt),
 			profile: latest.ranking.profile,
 			quality: latest.ranking.quality,
+			quiz: latest.ranking.quiz ?? null,
 			support: needsSupport(latest.ranking.quality),
 			matches: matchesForDisplay(latest.ranking, new Set(dismissed), catalogue, currentLocale()),
 			engineVersion: latest.engineVersion,

@@ -58,6 +58,8 @@ export interface StudentRow {
 	familyBest: Record<string, number>;
 	/** RIASEC values 0–1 (null where unknown) from the latest result; null before a first result. */
 	interests: (number | null)[] | null;
+	/** The questions the latest result rests on, when known. */
+	asked: number | null;
 }
 
 /** One member as the counsellor's table shows them; `topCount` careers (3 on screen, 5 in the CSV). */
@@ -82,7 +84,8 @@ export function studentRow(member: MemberRow, catalogue: Catalogue, topCount = 3
 		top,
 		support: summary ? needsSupport(summary.quality) : false,
 		familyBest,
-		interests: summary?.interests ?? null
+		interests: summary?.interests ?? null,
+		asked: summary?.asked ?? null
 	};
 }
 

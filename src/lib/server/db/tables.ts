@@ -3,7 +3,7 @@ import type { Columns } from './dialects/sqlite-columns';
 import type { Ranking } from '$lib/engine';
 import type { ResultSummary } from '$lib/result-summary';
 // A relative path: drizzle-kit reads this file without SvelteKit's aliases.
-import { ENTRY_LEVELS, type FinancingKind, type TrainingFormat } from '../../vocabulary';
+import { ENTRY_LEVELS, QUIZ_MODES, type FinancingKind, type TrainingFormat } from '../../vocabulary';
 import type { SkillId } from '$lib/engine/dimensions';
 import type { CareerProfile } from '../catalog/types';
 
@@ -225,7 +225,13 @@ export function defineTables(k: Columns) {
 			userId: k.text('user_id').references(() => users.id, { onDelete: 'cascade' }),
 			startedAt: k.timestamp('started_at').notNull(),
 			updatedAt: k.timestamp('updated_at').notNull(),
-			finishedAt: k.timestamp('finished_at')
+			finishedAt: k.timestamp('finished_at'),
+			/**
+			 * `adaptive`: pages chosen one by one, up to `item_limit` questions (`quiz/adaptive.ts`); `full`: the
+			 * whole bank in fixed pages. Attempts from before the adaptive quiz were full ones.
+			 */
+			mode: k.text('mode', { enum: QUIZ_MODES }).notNull().default('full'),
+			itemLimit: k.integer('item_limit')
 		},
 		(table) => [
 			k.index('quiz_attempts_owner_idx').on(table.ownerTokenHash),

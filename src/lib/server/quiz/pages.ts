@@ -38,7 +38,8 @@ export function pageNumber(raw: unknown, pages: number): number | null {
 	return page >= 1 && page <= pages ? page : null;
 }
 
-const answer = z
+/** An answer as posted: 1–5, or empty for a question left for later. */
+export const likertAnswer = z
 	.string()
 	.refine((raw) => raw === '' || (/^\d$/.test(raw) && isLikertValue(Number(raw))), {
 		error: () => m.quiz_error_invalid()
@@ -58,7 +59,9 @@ export function quizPageForm(questions: readonly CatalogueQuestion[], page: numb
 				.string()
 				.refine((raw) => pageNumber(raw, pages) === page, { error: () => m.quiz_error_invalid() }),
 			nav: z.enum(['prev', 'next', 'finish'], { error: () => m.quiz_error_invalid() }),
-			...Object.fromEntries(questionsOnPage(questions, page).map((q) => [answerFieldName(q.id), answer]))
+			...Object.fromEntries(
+				questionsOnPage(questions, page).map((q) => [answerFieldName(q.id), likertAnswer])
+			)
 		})
 	);
 }

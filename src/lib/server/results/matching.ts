@@ -3,10 +3,16 @@ import { summarizeRanking } from '$lib/result-summary';
 import { SHORT_STUDIES } from '$lib/vocabulary';
 import type { Catalogue } from '../catalog/types';
 import type { NewResult } from '../db/repositories/attempts';
+import type { AdaptiveProgress } from '../quiz/adaptive';
 
 /** Runs the engine over the catalogue. Pure apart from the catalogue it is given. */
 export function rankAnswers(catalogue: Catalogue, answers: Answers): Ranking {
-	return rankCareers(computeProfile(catalogue.questions, answers), catalogue.engineCareers, answers);
+	return rankCareers(
+		computeProfile(catalogue.questions, answers),
+		catalogue.engineCareers,
+		answers,
+		catalogue.questions
+	);
 }
 
 export function rankProfile(catalogue: Catalogue, profile: Profile): Ranking {
@@ -31,7 +37,23 @@ export function rankForShortStudies(catalogue: Catalogue, profile: Profile): Ran
 
 /** What is stored when a quiz is finished: the ranking, its summary, and the versions that produced them. */
 export function resultOfAnswers(catalogue: Catalogue, answers: Answers): NewResult {
-	const ranking = rankAnswers(catalogue, answers);
+	const asked = catalogue.questions.filter((question) => Object.hasOwn(answers, question.id)).length;
+	return newResult(catalogue, {
+		...rankAnswers(catalogue, answers),
+		quiz: { mode: 'full', asked, bank: catalogue.questions.length, settled: null }
+	});
+}
+
+/** The adaptive quiz's result: the ranking of the profile the whole bank would most likely give. */
+export function resultOfAdaptiveQuiz(catalogue: Catalogue, progress: AdaptiveProgress): NewResult {
+	const { step } = progress;
+	return newResult(catalogue, {
+		...step.ranking,
+		quiz: { mode: 'adaptive', asked: step.asked, bank: catalogue.questions.length, settled: step.settled }
+	});
+}
+
+function newResult(catalogue: Catalogue, ranking: Ranking): NewResult {
 	return {
 		engineVersion: ranking.engineVersion,
 		catalogueVersion: catalogue.version,

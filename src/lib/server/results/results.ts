@@ -8,6 +8,7 @@ import { findResultForOwner } from '../db/repositories/results';
 import type { User } from '../db/repositories/users';
 import { rankForShortStudies } from './matching';
 import { matchesForDisplay } from './view';
+import { REFINE_MORE } from '../quiz/adaptive';
 
 /** Which careers a result page lists: all of them, or those open after two years of study or less. */
 export type ResultView = 'all' | 'short';
@@ -41,6 +42,12 @@ export async function showResult(
 		catalogueVersion: result.catalogueVersion,
 		profile: result.ranking.profile,
 		quality: result.ranking.quality,
+		quiz: result.ranking.quiz ?? null,
+		/** « Affiner » is offered while the bank has questions this result did not ask. */
+		refinable: result.ranking.quiz ? result.ranking.quiz.asked < result.ranking.quiz.bank : false,
+		refineCount: result.ranking.quiz
+			? Math.min(REFINE_MORE, result.ranking.quiz.bank - result.ranking.quiz.asked)
+			: 0,
 		matches: matchesForDisplay(ranking, dismissed, catalogue, currentLocale())
 	};
 }

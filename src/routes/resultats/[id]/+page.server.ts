@@ -2,7 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { defineForm, readForm, refuse } from '$lib/server/forms';
-import { ownerOf } from '$lib/server/quiz/owner';
+import { ensureOwner, ownerOf } from '$lib/server/quiz/owner';
+import { refineResult } from '$lib/server/quiz/quiz';
 import { setCareerDismissed, showResult } from '$lib/server/results/results';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,5 +38,12 @@ function dismissalAction(dismissed: boolean) {
 
 export const actions: Actions = {
 	dismiss: dismissalAction(true),
-	undismiss: dismissalAction(false)
+	undismiss: dismissalAction(false),
+	/** « Affiner »: more questions from this result's answers; a new result follows, this one stays. */
+	refine: async (event) => {
+		const outcome = await refineResult(ensureOwner(event), event.params.id);
+		if (outcome === 'not_found') notFound();
+		if (outcome === 'busy') return refuse(409, {}, {}, m.results_refine_busy());
+		redirect(303, '/quiz');
+	}
 };

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Ranking } from '$lib/engine';
 import type { ResultSummary } from '$lib/result-summary';
+import type { QuizMode } from '$lib/vocabulary';
 import { forUpdate, type Db } from '../client';
 import { attemptAnswers, quizAttempts, results } from '../schema';
 
@@ -25,6 +26,15 @@ export interface AttemptSummary {
 	startedAt: Date;
 	updatedAt: Date;
 	finishedAt: Date | null;
+	mode: QuizMode;
+	/** Adaptive: the most questions this attempt asks. */
+	itemLimit: number | null;
+}
+
+/** How a new attempt is taken; an attempt already open keeps its own. */
+export interface AttemptStart {
+	mode: QuizMode;
+	itemLimit: number | null;
 }
 
 export async function findOpenAttempt(db: Db, owner: Owner): Promise<AttemptSummary | null> {
@@ -35,7 +45,9 @@ export async function findOpenAttempt(db: Db, owner: Owner): Promise<AttemptSumm
 			id: quizAttempts.id,
 			startedAt: quizAttempts.startedAt,
 			updatedAt: quizAttempts.updatedAt,
-			finishedAt: quizAttempts.finishedAt
+			finishedAt: quizAttempts.finishedAt,
+			mode: quizAttempts.mode,
+			itemLimit: quizAttempts.itemLimit
 		})
 		.from(quizAttempts)
 		.where(and(condition, isNull(quizAttempts.finishedAt)))
@@ -62,7 +74,8 @@ export async function saveAnswers(
 	owner: Owner & { ownerHash: string },
 	answers: Record<string, number>,
 	newId: () => string,
-	now = new Date()
+	now = new Date(),
+	start: AttemptStart = { mode: 'full', itemLimit: null }
 ): Promise<string> {
 	return db.transaction(async (tx) => {
 		await tx
@@ -72,7 +85,8 @@ export async function saveAnswers(
 				ownerTokenHash: owner.ownerHash,
 				userId: owner.userId,
 				startedAt: now,
-				updatedAt: now
+				updatedAt: now,
+				...start
 			})
 			.onConflictDoNothing();
 		const [open] = await forUpdate(
@@ -159,6 +173,81 @@ export async function findLatestResultIdForOwner(db: Db, owner: Owner): Promise<
 		.orderBy(desc(results.createdAt))
 		.limit(1);
 	return latest?.id ?? null;
+}
+
+/**
+ * Switches the owner's open attempt to another way of taking the quiz (« répondre à toutes les questions »),
+ * or opens one that way; its answers stay.
+ */
+export async function setOpenAttemptMode(
+	db: Db,
+	owner: Owner & { ownerHash: string },
+	start: AttemptStart,
+	newId: () => string,
+	now = new Date()
+): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx
+			.insert(quizAttempts)
+			.values({
+				id: newId(),
+				ownerTokenHash: owner.ownerHash,
+				userId: owner.userId,
+				startedAt: now,
+				updatedAt: now,
+				...start
+			})
+			.onConflictDoNothing();
+		await tx
+			.update(quizAttempts)
+			.set({ ...start, updatedAt: now })
+			.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)));
+	});
+}
+
+/**
+ * « Affiner »: a new attempt that starts from the answers behind one of the owner's results, to ask more
+ * questions; the result stays in the history. Refused (null) while another attempt is open: its answers are
+ * the person's, and are not thrown away for this.
+ */
+export async function startRefinement(
+	db: Db,
+	owner: Owner & { ownerHash: string },
+	resultId: string,
+	itemLimit: (answered: number) => number,
+	newId: () => string,
+	now = new Date()
+): Promise<{ attemptId: string } | 'busy' | 'not_found'> {
+	return db.transaction(async (tx) => {
+		const [result] = await tx
+			.select({ attemptId: results.attemptId })
+			.from(results)
+			.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
+			.where(and(eq(results.id, resultId), ownedBy(owner)));
+		if (!result) return 'not_found';
+		const [open] = await tx
+			.select({ id: quizAttempts.id })
+			.from(quizAttempts)
+			.where(and(ownedBy(owner), isNull(quizAttempts.finishedAt)));
+		if (open) return 'busy';
+		const previous = await tx
+			.select({ questionId: attemptAnswers.questionId, value: attemptAnswers.value })
+			.from(attemptAnswers)
+			.where(eq(attemptAnswers.attemptId, result.attemptId));
+		const attemptId = newId();
+		await tx.insert(quizAttempts).values({
+			id: attemptId,
+			ownerTokenHash: owner.ownerHash,
+			userId: owner.userId,
+			startedAt: now,
+			updatedAt: now,
+			mode: 'adaptive',
+			itemLimit: itemLimit(previous.length)
+		});
+		if (previous.length > 0)
+			await tx.insert(attemptAnswers).values(previous.map((row) => ({ attemptId, ...row, answeredAt: now })));
+		return { attemptId };
+	});
 }
 
 /** Throws away the owner's unfinished attempt and its answers (« recommencer à zéro »). */

@@ -1,6 +1,7 @@
 import { readJsonBody } from '$lib/server/api/body';
 import { parseMatchInput } from '$lib/server/api/match-input';
 import { apiError, apiJson, preflight } from '$lib/server/api/responses';
+import { matchesJson } from '$lib/server/api/serialize';
 import { getCatalogue } from '$lib/server/catalog';
 import { rankAnswers, rankProfile } from '$lib/server/results/matching';
 import type { RequestHandler } from './$types';
@@ -23,11 +24,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		catalogueVersion: catalogue.version,
 		profile: ranking.profile,
 		quality: ranking.quality,
-		matches: ranking.matches.map(({ slug, ...match }) => ({
-			slug,
-			title: catalogue.careerBySlug.get(slug)?.title ?? slug,
-			...match
-		}))
+		matches: matchesJson(catalogue, ranking.matches)
 	});
 };
 

@@ -39,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			status: row.status,
 			top: row.top,
 			support: row.support,
+			asked: row.asked,
 			familyBest: row.familyBest
 		})),
 		matching: dashboard.matching,
