@@ -1,5 +1,18 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { handsOnAnswers, finishQuiz } from './helpers';
+
+/** Opens a page whose scripts wait until released: a slow phone on a school network, not yet hydrated. */
+async function openWithScriptsHeld(page: Page, path: string): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(path, { waitUntil: 'commit' });
+	return release;
+}
 
 test.describe('the careers directory', () => {
 	test('searches as you type, without reloading, and keeps the search in the URL', async ({ page }) => {
@@ -30,13 +43,7 @@ test.describe('the careers directory', () => {
 	});
 
 	test('words typed while the page is still loading are searched once it is ready', async ({ page }) => {
-		let releaseScripts!: () => void;
-		const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scriptsHeld;
-			await route.continue();
-		});
-		await page.goto('/metiers', { waitUntil: 'domcontentloaded' });
+		const releaseScripts = await openWithScriptsHeld(page, '/metiers');
 		await page.getByLabel('Rechercher').fill('cyber');
 		releaseScripts();
 		await expect(page).toHaveURL(/\/metiers\?q=cyber$/);
@@ -69,6 +76,28 @@ test.describe('the careers directory', () => {
 		await page.reload();
 		await expect(page.getByLabel('Études pour débuter')).toHaveValue('bac2');
 		await expect(cards).toHaveCount(open);
+	});
+
+	test('a filter chosen while the page is still loading applies once it has loaded', async ({ page }) => {
+		const releaseScripts = await openWithScriptsHeld(page, '/metiers');
+		await page.getByLabel('Études pour débuter').selectOption('bac2');
+		await expect(page).toHaveURL(/\/metiers$/);
+		releaseScripts();
+		await expect(page).toHaveURL(/\/metiers\?etudes=bac2$/);
+		await expect(page.locator('article.career .chips').first()).toContainText(/Accessible (dès|à bac \+ 2)/);
+	});
+
+	test('a directory reached by a link does not reload itself', async ({ page }) => {
+		await page.goto('/metiers?etudes=bac2');
+		await expect(page.getByLabel('Études pour débuter')).toHaveValue('bac2');
+		const navigations: string[] = [];
+		page.on('framenavigated', (frame) => navigations.push(frame.url()));
+		await page.getByRole('link', { name: 'Formations', exact: true }).first().click();
+		await expect(page).toHaveURL(/\/formations$/);
+		await page.goBack();
+		await expect(page).toHaveURL(/\/metiers\?etudes=bac2$/);
+		await expect(page.getByLabel('Études pour débuter')).toHaveValue('bac2');
+		expect(navigations.filter((url) => url.includes('/metiers'))).toHaveLength(1);
 	});
 
 	test.describe('without JavaScript', () => {

@@ -37,10 +37,9 @@ export function liveFilters(form: HTMLFormElement) {
 
 	form.addEventListener('input', onInput);
 	form.addEventListener('submit', onSubmit);
-	// Words typed while the page was still loading fired no input event we could hear: search for them now.
-	const search = form.querySelector<HTMLInputElement>('input[type="search"]');
-	const searched = new URLSearchParams(location.search).get(search?.name ?? '') ?? '';
-	if (search && search.value.trim() !== searched.trim()) apply();
+	// A word typed or a filter chosen while the page was still loading fired no event we could hear: the
+	// field then differs from what the server wrote into the page, so apply it now.
+	if (changedSinceServerRender(form)) apply();
 	return {
 		destroy() {
 			clearTimeout(timer);
@@ -48,4 +47,19 @@ export function liveFilters(form: HTMLFormElement) {
 			form.removeEventListener('submit', onSubmit);
 		}
 	};
+}
+
+function changedSinceServerRender(form: HTMLFormElement): boolean {
+	for (const field of form.elements) {
+		if (field instanceof HTMLSelectElement) {
+			if ([...field.options].some((option) => option.selected !== option.defaultSelected)) {
+				// A select without a `selected` attribute shows its first option: that is not a change.
+				const defaulted = [...field.options].some((option) => option.defaultSelected);
+				if (defaulted || field.selectedIndex !== 0) return true;
+			}
+		} else if (field instanceof HTMLInputElement && field.type === 'search') {
+			if (field.value.trim() !== field.defaultValue.trim()) return true;
+		}
+	}
+	return false;
 }
