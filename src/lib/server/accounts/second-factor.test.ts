@@ -1,9 +1,12 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { decodeBase32IgnorePadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
 import { generateHOTP } from '@oslojs/otp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSession, validateSessionToken } from '../auth/session';
 import type { Db } from '../db/client';
 import { createUser, findUserById, type User } from '../db/repositories/users';
+import { recoveryCodes } from '../db/schema';
 import { freshTestDatabase } from '../test-database';
 import { acceptedStep, TOTP_PERIOD_SECONDS } from '../auth/totp';
 import {
@@ -98,6 +101,29 @@ describe('the second factor of staff', () => {
 		expect(await recoveryCodesLeft(enabledUser)).toBe(9);
 
 		expect(await turnOffSecondFactorThrottled(enabledUser, codeAt(key, step))).toMatchObject({ status: 403 });
+	});
+
+	it('keeps recovery codes salted with the account, and still takes a code given before salting, once', async () => {
+		const user = await staffMember();
+		const { session } = await createSession(db, user);
+		const { key } = await offerSecondFactor(user);
+		const enrolled = await enrolSecondFactorThrottled(user, session, codeAt(key, stepNow()));
+		if (!enrolled.ok) throw new Error('enrolment failed');
+		const stored = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+		const plain = (code: string) =>
+			encodeHexLowerCase(sha256(new TextEncoder().encode(code.replace('-', ''))));
+		expect(stored).toHaveLength(10);
+		for (const code of enrolled.recoveryCodes!)
+			expect(stored.map((row) => row.codeHash)).not.toContain(plain(code));
+
+		const legacy = '7Q3KD-MX2PA';
+		await db.insert(recoveryCodes).values({ userId: user.id, codeHash: plain(legacy) });
+		const enabledUser = (await findUserById(db, user.id))!;
+		const first = await createSession(db, enabledUser);
+		expect((await verifySecondFactorThrottled(enabledUser, first.session, legacy)).ok).toBe(true);
+		const second = await createSession(db, enabledUser);
+		expect((await verifySecondFactorThrottled(enabledUser, second.session, legacy)).ok).toBe(false);
+		expect(await recoveryCodesLeft(enabledUser)).toBe(10);
 	});
 
 	it('is throttled: after five wrong codes, even the right one waits', async () => {

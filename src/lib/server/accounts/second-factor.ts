@@ -28,7 +28,7 @@ import { logSecurityEvent } from '../security-log';
  * phone from a key shared once (a QR code, or the key as text). Required of counsellors and admins, offered
  * to students. Codes of the previous and next 30 seconds are accepted (clocks drift), each at most once:
  * the time step of the last code accepted is kept, and only later steps pass. Ten recovery codes stand in
- * for a lost phone; only their SHA-256 is kept, and each works once. Every check is throttled.
+ * for a lost phone; only their salted SHA-256 is kept, and each works once. Every check is throttled.
  */
 
 const ISSUER = 'Boussole';
@@ -41,8 +41,18 @@ function newRecoveryCode(): string {
 	return `${raw.slice(0, 5)}-${raw.slice(5)}`;
 }
 
-const hashRecoveryCode = (code: string) =>
-	encodeHexLowerCase(sha256(textBytes(code.toUpperCase().replace(/[^A-Z2-7]/g, ''))));
+/**
+ * A code has 50 bits, under the 112 that would need no salt (ASVS 2.6.2): it is hashed with its account's id,
+ * 120 random bits unique to the account, so one precomputed table cannot serve every account.
+ */
+const hashRecoveryCode = (userId: string, code: string) =>
+	encodeHexLowerCase(sha256(textBytes(`${userId}:${normalisedRecoveryCode(code)}`)));
+
+/** Codes given before they were salted (until December 2026) are kept as they were, and still work once. */
+const unsaltedRecoveryCodeHash = (code: string) =>
+	encodeHexLowerCase(sha256(textBytes(normalisedRecoveryCode(code))));
+
+const normalisedRecoveryCode = (code: string) => code.toUpperCase().replace(/[^A-Z2-7]/g, '');
 
 export interface Enrolment {
 	key: string;
@@ -107,7 +117,12 @@ export async function enrolSecondFactorThrottled(
 		return { ok: false, status: 400, message: m.second_factor_wrong_code() };
 	}
 	const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-	await enableSecondFactor(db, user.id, step, recoveryCodes.map(hashRecoveryCode));
+	await enableSecondFactor(
+		db,
+		user.id,
+		step,
+		recoveryCodes.map((recoveryCode) => hashRecoveryCode(user.id, recoveryCode))
+	);
 	await clear('secondFactor', user.id);
 	logSecurityEvent('second_factor_enrolled', { userId: user.id });
 	return { ok: true, session: await completeSession(db, session, user), recoveryCodes };
@@ -130,7 +145,10 @@ export async function verifySecondFactorThrottled(
 	const accepted =
 		step !== null
 			? await recordSecondFactorStep(db, user.id, step)
-			: await useRecoveryCode(db, user.id, hashRecoveryCode(typed));
+			: await useRecoveryCode(db, user.id, [
+					hashRecoveryCode(user.id, typed),
+					unsaltedRecoveryCodeHash(typed)
+				]);
 	if (!accepted) {
 		logSecurityEvent('second_factor_failed', { userId: user.id });
 		return { ok: false, status: 400, message: m.second_factor_wrong_code() };

@@ -165,7 +165,7 @@ export function defineTables(k: Columns) {
 		createdAt: k.timestamp('created_at').notNull()
 	});
 
-	/** One-time codes for when the phone is lost: only their SHA-256 is kept; each works once. */
+	/** One-time codes for when the phone is lost: only their SHA-256, salted with the account id, is kept; each works once. */
 	const recoveryCodes = k.table(
 		'recovery_codes',
 		{

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { recoveryCodes, users } from '../schema';
 
@@ -53,11 +53,14 @@ export async function recordSecondFactorStep(db: Db, userId: string, step: numbe
 	return updated.length === 1;
 }
 
-/** Spends a recovery code; false when it is not one of the user's, or was used already. */
+/**
+ * Spends a recovery code, given the hashes it may be stored under; false when it is not one of the user's,
+ * or was used already.
+ */
 export async function useRecoveryCode(
 	db: Db,
 	userId: string,
-	codeHash: string,
+	codeHashes: string[],
 	now = new Date()
 ): Promise<boolean> {
 	const used = await db
@@ -66,12 +69,12 @@ export async function useRecoveryCode(
 		.where(
 			and(
 				eq(recoveryCodes.userId, userId),
-				eq(recoveryCodes.codeHash, codeHash),
+				inArray(recoveryCodes.codeHash, codeHashes),
 				isNull(recoveryCodes.usedAt)
 			)
 		)
 		.returning({ userId: recoveryCodes.userId });
-	return used.length === 1;
+	return used.length > 0;
 }
 
 export async function remainingRecoveryCodes(db: Db, userId: string): Promise<number> {
