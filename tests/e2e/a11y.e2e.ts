@@ -24,6 +24,18 @@ for (const path of MAIN_PAGES) {
 	});
 }
 
+test('every public page has its own description for search engines and link previews', async ({ page }) => {
+	const descriptions = new Map<string, string>();
+	for (const path of MAIN_PAGES.filter((p) => !p.includes('?') && !p.includes('n-existe-pas'))) {
+		await page.goto(path);
+		const description = (await page.locator('meta[name="description"]').getAttribute('content')) ?? '';
+		expect(description.length, `${path}: « ${description} »`).toBeGreaterThanOrEqual(50);
+		expect(description.length, `${path}: « ${description} »`).toBeLessThanOrEqual(200);
+		descriptions.set(path, description);
+	}
+	expect(new Set(descriptions.values()).size).toBe(descriptions.size);
+});
+
 test('the results page passes axe, with its details open', async ({ page }) => {
 	const resultPath = await finishQuiz(page, handsOnAnswers);
 	await expectNoAxeViolations(page, resultPath);
