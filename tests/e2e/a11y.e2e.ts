@@ -12,6 +12,7 @@ const MAIN_PAGES = [
 	'/confidentialite',
 	'/compte/inscription',
 	'/compte/connexion',
+	'/compte/mot-de-passe-oublie',
 	'/page-qui-n-existe-pas',
 	'/metiers/data-analyst'
 ];

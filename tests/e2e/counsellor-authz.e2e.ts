@@ -217,6 +217,34 @@ const cases: Case[] = [
 		expected: { ...ownerOnly, counsellor: 404 }
 	},
 	{
+		name: 'POST ?/issueReset, a password reset code',
+		request: (c) => post(c, `/conseiller/eleves/${ids.student}?/issueReset`, {}),
+		expected: ownerOnly
+	},
+	{
+		name: 'POST ?/issueReset for a student who is not theirs',
+		request: (c) => post(c, `/conseiller/eleves/${ids.otherStudent}?/issueReset`, {}),
+		expected: { ...ownerOnly, counsellor: 404 }
+	},
+	{
+		name: 'POST /compte/mot-de-passe-oublie with a wrong code',
+		request: (c) =>
+			post(c, '/compte/mot-de-passe-oublie', {
+				identifier: 'personne-de-connu',
+				code: 'AAAAA-AAAAA',
+				newPassword: 'une phrase bien longue'
+			}),
+		// Anyone signed out may try (five wrong codes per identifier); signed in, one changes it on /compte.
+		expected: {
+			anonymous: 400,
+			student: 303,
+			otherStudent: 303,
+			counsellor: 303,
+			otherCounsellor: 303,
+			admin: 303
+		}
+	},
+	{
 		name: 'POST /compte/rejoindre with a code of no cohort',
 		request: (c) => post(c, '/compte/rejoindre', { code: 'ZZZZ-ZZZZ' }),
 		expected: {
@@ -315,7 +343,7 @@ test('a counsellor who gave the password but not yet the code reaches none of th
 	}
 });
 
-test('only the owner’s reads are in the audit log, and a refused read writes nothing', async () => {
+test('only the owner’s reads and reset codes are in the audit log, and a refused one writes nothing', async () => {
 	const rows = await queryRows<{ actor: string; action: string }>(
 		`select u.identifier as actor, a.action from audit_log a join users u on u.id = a.actor_id
 		 where a.student_id = ? or a.cohort_id = ?`,
@@ -324,6 +352,12 @@ test('only the owner’s reads are in the audit log, and a refused read writes n
 	);
 	expect(new Set(rows.map((r) => r.actor)).size).toBe(1);
 	expect(new Set(rows.map((r) => r.action))).toEqual(
-		new Set(['cohort_viewed', 'cohort_exported', 'student_viewed', 'student_printed'])
+		new Set([
+			'cohort_viewed',
+			'cohort_exported',
+			'student_viewed',
+			'student_printed',
+			'password_reset_issued'
+		])
 	);
 });

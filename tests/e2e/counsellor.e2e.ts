@@ -137,7 +137,9 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The student sees who looked, then leaves: access ends with the next request.
 			await studentPage.goto('/compte');
-			await expect(studentPage.getByText(/Consultations de vos données : [1-9]/)).toBeVisible();
+			await expect(
+				studentPage.getByText(/Consultations de vos données et actions sur votre compte : [1-9]/)
+			).toBeVisible();
 			await expect(studentPage.locator('.shared-notes')).toContainText('Bravo pour le quiz');
 			await expect(studentPage.getByText('Aime le concret')).toHaveCount(0);
 			const exported = await (await studentPage.request.get('/compte/export')).json();
@@ -164,11 +166,12 @@ async function cohortWithOneStudent(page: Page, browser: Browser, options: { qui
 	await logIn(page, counsellor);
 	const cohort = await createCohort(page, 'Cohorte accessible');
 	const studentPage = await otherPerson(browser, true);
-	await signUp(studentPage, uniqueId('eleve-axe'));
+	const student = uniqueId('eleve-axe');
+	await signUp(studentPage, student);
 	await studentPage.goto(`/compte/rejoindre?code=${cohort.code}`);
 	await submitAndWait(studentPage, 'Je rejoins la cohorte');
 	if (options.quiz) await finishQuiz(studentPage, handsOnAnswers);
-	return { cohort, studentPage };
+	return { cohort, studentPage, student };
 }
 
 test('a student cannot open the counsellor pages; the consent screen passes axe', async ({
@@ -218,6 +221,46 @@ test('hovering a student is not reading their file: nothing preloaded, nothing a
 	await link.click();
 	await expect(page.getByRole('heading', { name: 'Mes notes' })).toBeVisible();
 	expect(await audited()).toBe(1);
+});
+
+test('a student who forgot their password chooses a new one with a code from their counsellor', async ({
+	page,
+	browser
+}) => {
+	const { cohort, studentPage, student } = await cohortWithOneStudent(page, browser, { quiz: false });
+	await page.goto(cohort.url);
+	await page.locator('table.students tbody a').first().click();
+	await page.getByRole('button', { name: 'Créer un code de réinitialisation' }).click();
+	const shown = await page.getByText(/Code à donner à l’élève/).innerText();
+	const code = shown.match(/[A-Z2-7]{5}-[A-Z2-7]{5}/)![0];
+
+	// At another computer, without JavaScript, where nobody is signed in.
+	const forgot = await otherPerson(browser, false);
+	await forgot.goto('/compte/connexion');
+	await forgot.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+	await forgot.getByLabel('Adresse e-mail ou pseudonyme').fill(student);
+	await forgot.getByLabel('Code de réinitialisation').fill('AAAAA-AAAAA');
+	await forgot.getByLabel('Nouveau mot de passe').fill('un autre secret bien long');
+	await submitAndWait(forgot, 'Enregistrer ce mot de passe');
+	await expect(forgot.getByText(/Ce code ne correspond pas à ce compte/)).toBeVisible();
+	await expect(forgot.getByLabel('Adresse e-mail ou pseudonyme')).toHaveValue(student);
+
+	await forgot.getByLabel('Code de réinitialisation').fill(code.toLowerCase());
+	await forgot.getByLabel('Nouveau mot de passe').fill('un autre secret bien long');
+	await submitAndWait(forgot, 'Enregistrer ce mot de passe');
+	await expect(forgot).toHaveURL(/\/compte\/connexion\?mot-de-passe=nouveau$/);
+	await expect(forgot.getByText('Votre nouveau mot de passe est enregistré')).toBeVisible();
+
+	// The session that knew the old password is over; the new password opens the account, which shows both steps.
+	await studentPage.goto('/compte');
+	await expect(studentPage).toHaveURL(/\/compte\/connexion/);
+	await logIn(forgot, student, 'un autre secret bien long');
+	await expect(forgot).toHaveURL(/\/compte$/);
+	await forgot.getByText(/Consultations de vos données et actions sur votre compte : [1-9]/).click();
+	await expect(forgot.getByText('a créé un code pour choisir un nouveau mot de passe')).toBeVisible();
+	await expect(forgot.getByText('a choisi un nouveau mot de passe avec un code')).toBeVisible();
+	await forgot.context().close();
+	await studentPage.context().close();
 });
 
 test('the counsellor pages pass axe', async ({ page, browser }) => {

@@ -15,6 +15,9 @@ export type SecurityEvent =
 	| 'second_factor_removed'
 	| 'recovery_code_used'
 	| 'password_changed'
+	| 'password_reset_issued'
+	| 'password_reset_used'
+	| 'password_reset_failed'
 	| 'reauthentication_failed'
 	| 'account_deleted'
 	| 'sessions_ended'
@@ -22,6 +25,8 @@ export type SecurityEvent =
 
 export interface SecurityDetails {
 	userId?: string;
+	/** Who acted on the account `userId`, when it was someone else (a counsellor making a reset code). */
+	actorId?: string;
 	/** The throttle that refused, by name (loginAccount, reauth…), never its subject. */
 	throttle?: string;
 	/** The path refused, without its query string. */

@@ -91,3 +91,19 @@ export function passwordChangeForm(identifier: string) {
 }
 
 export const deleteAccountForm = defineForm(z.object({ password: z.string() }), { secret: ['password'] });
+
+/** A forgotten password: the identifier, the code a counsellor gave, and a new password under the sign-up rules. */
+export const passwordResetForm = defineForm(
+	z
+		.object({ identifier: z.string(), code: z.string(), newPassword: z.string() })
+		.superRefine((input, ctx) => {
+			const problem = (path: string, message: string) =>
+				ctx.addIssue({ code: 'custom', path: [path], message });
+			const identifier = checkIdentifier(input.identifier);
+			if (!identifier.ok) problem('identifier', IDENTIFIER_ERRORS[identifier.reason]());
+			if (input.code.trim() === '') problem('code', m.error_reset_code_empty());
+			const password = checkPassword(input.newPassword, identifier.ok ? identifier.identifier : undefined);
+			if (!password.ok) problem('newPassword', passwordErrorMessage(password));
+		}),
+	{ secret: ['code', 'newPassword'] }
+);

@@ -1,9 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import {
-	decodeBase32IgnorePadding,
-	encodeBase32UpperCaseNoPadding,
-	encodeHexLowerCase
-} from '@oslojs/encoding';
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { createTOTPKeyURI } from '@oslojs/otp';
 import { encode } from 'uqr';
 import { m } from '$lib/paraglide/messages';
@@ -22,6 +17,7 @@ import {
 } from '../db/repositories/second-factor';
 import type { User } from '../db/repositories/users';
 import { logSecurityEvent } from '../security-log';
+import { hashOneTimeCode, newOneTimeCode, unsaltedOneTimeCodeHash } from '../auth/one-time-code';
 
 /**
  * The second factor, TOTP (RFC 6238): a 6-digit code that changes every 30 seconds, computed by an app on the
@@ -33,26 +29,6 @@ import { logSecurityEvent } from '../security-log';
 
 const ISSUER = 'Boussole';
 const RECOVERY_CODE_COUNT = 10;
-const textBytes = (text: string) => new TextEncoder().encode(text);
-
-/** « 7Q3KD-MX2PA »: 50 bits, easy to copy by hand. */
-function newRecoveryCode(): string {
-	const raw = encodeBase32UpperCaseNoPadding(crypto.getRandomValues(new Uint8Array(7))).slice(0, 10);
-	return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-}
-
-/**
- * A code has 50 bits, under the 112 that would need no salt (ASVS 2.6.2): it is hashed with its account's id,
- * 120 random bits unique to the account, so one precomputed table cannot serve every account.
- */
-const hashRecoveryCode = (userId: string, code: string) =>
-	encodeHexLowerCase(sha256(textBytes(`${userId}:${normalisedRecoveryCode(code)}`)));
-
-/** Codes given before they were salted (until December 2026) are kept as they were, and still work once. */
-const unsaltedRecoveryCodeHash = (code: string) =>
-	encodeHexLowerCase(sha256(textBytes(normalisedRecoveryCode(code))));
-
-const normalisedRecoveryCode = (code: string) => code.toUpperCase().replace(/[^A-Z2-7]/g, '');
 
 export interface Enrolment {
 	key: string;
@@ -116,12 +92,12 @@ export async function enrolSecondFactorThrottled(
 		logSecurityEvent('second_factor_failed', { userId: user.id });
 		return { ok: false, status: 400, message: m.second_factor_wrong_code() };
 	}
-	const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+	const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newOneTimeCode);
 	await enableSecondFactor(
 		db,
 		user.id,
 		step,
-		recoveryCodes.map((recoveryCode) => hashRecoveryCode(user.id, recoveryCode))
+		recoveryCodes.map((recoveryCode) => hashOneTimeCode(user.id, recoveryCode))
 	);
 	await clear('secondFactor', user.id);
 	logSecurityEvent('second_factor_enrolled', { userId: user.id });
@@ -145,10 +121,7 @@ export async function verifySecondFactorThrottled(
 	const accepted =
 		step !== null
 			? await recordSecondFactorStep(db, user.id, step)
-			: await useRecoveryCode(db, user.id, [
-					hashRecoveryCode(user.id, typed),
-					unsaltedRecoveryCodeHash(typed)
-				]);
+			: await useRecoveryCode(db, user.id, [hashOneTimeCode(user.id, typed), unsaltedOneTimeCodeHash(typed)]);
 	if (!accepted) {
 		logSecurityEvent('second_factor_failed', { userId: user.id });
 		return { ok: false, status: 400, message: m.second_factor_wrong_code() };

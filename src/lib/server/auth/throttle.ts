@@ -30,6 +30,8 @@ export const THROTTLES = {
 	joinCode: { limit: 10, windowMs: 15 * MINUTE, lockMs: MINUTE, maxLockMs: 15 * MINUTE },
 	/** Per account, the current password asked again (password change, deletion): as for log-in. */
 	reauth: { limit: 5, windowMs: 15 * MINUTE, lockMs: 30_000, maxLockMs: 15 * MINUTE },
+	/** Per identifier, password reset codes: 5 wrong in 15 minutes, then 30 s, 1, 2… minutes (a code has 2⁵⁰ values). */
+	passwordReset: { limit: 5, windowMs: 15 * MINUTE, lockMs: 30_000, maxLockMs: 15 * MINUTE },
 	/** Per account, second-factor codes: 5 wrong in 15 minutes, then 30 s, 1, 2… minutes (a code has 10⁶ values). */
 	secondFactor: { limit: 5, windowMs: 15 * MINUTE, lockMs: 30_000, maxLockMs: 15 * MINUTE },
 	/**

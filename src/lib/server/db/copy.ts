@@ -20,6 +20,7 @@ export const TABLES_IN_ORDER = [
 	'catalogueVersions',
 	'users',
 	'recoveryCodes',
+	'passwordResets',
 	'sessions',
 	'dismissals',
 	'quizAttempts',

@@ -4,6 +4,7 @@ import { defineTables } from './tables';
 
 export const {
 	recoveryCodes,
+	passwordResets,
 	catalogueVersions,
 	throttles,
 	families,

@@ -13,6 +13,7 @@ const tables: typeof sqlite = dialectOf(process.env.DATABASE_URL) === 'postgres'
 
 export const {
 	recoveryCodes,
+	passwordResets,
 	catalogueVersions,
 	throttles,
 	families,

@@ -14,7 +14,11 @@ export const AUDIT_ACTIONS = [
 	'student_viewed',
 	'student_printed',
 	'cohort_viewed',
-	'cohort_exported'
+	'cohort_exported',
+	/** A counsellor gave the student a one-time code to choose a new password. */
+	'password_reset_issued',
+	/** The student chose a new password with that code. */
+	'password_reset_used'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -394,6 +398,21 @@ export function defineTables(k: Columns) {
 	});
 
 	/**
+	 * A one-time code to choose a new password, made by a counsellor for a student who forgot theirs (a
+	 * pseudonym has no e-mail to send a link to) and given by hand. One live code per account; only its hash,
+	 * salted with the account id, is kept; it works once, within a day.
+	 */
+	const passwordResets = k.table('password_resets', {
+		userId: k
+			.text('user_id')
+			.primaryKey()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: k.text('code_hash').notNull(),
+		issuedBy: k.text('issued_by').references(() => users.id, { onDelete: 'set null' }),
+		expiresAt: k.timestamp('expires_at').notNull()
+	});
+
+	/**
 	 * Throttles shared by every app process: one row per key (« login-account:… », « login-address:… »…), the
 	 * attempts counted in the current window, and the lock, if any. An attempt is counted before it is checked
 	 * (a password verified, a code looked up), so that a burst of parallel requests cannot pass together.
@@ -407,6 +426,7 @@ export function defineTables(k: Columns) {
 
 	return {
 		recoveryCodes,
+		passwordResets,
 		catalogueVersions,
 		throttles,
 		families,

@@ -3,6 +3,8 @@ import { notTheirs, requireCounsellor } from '$lib/server/auth/guards';
 import { auditedStudentFile } from '$lib/server/cohorts/counsellor';
 import { noteForm, noteIdForm } from '$lib/server/cohorts/input';
 import { addNoteAbout, deleteNoteAbout, editNoteAbout, mayWriteAbout } from '$lib/server/cohorts/notes';
+import { issuePasswordResetAudited } from '$lib/server/accounts/password-reset';
+import { formatDate } from '$lib/labels';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -45,5 +47,11 @@ export const actions: Actions = {
 		if (!input.ok) return input.failure;
 		if (!(await deleteNoteAbout(user, event.params.id, input.data.noteId))) notFound(event);
 		return { saved: 'deleted' as const };
+	},
+	issueReset: async (event) => {
+		const user = await counsellorOfStudent(event);
+		const reset = await issuePasswordResetAudited(user, event.params.id);
+		if (!reset) notFound(event);
+		return { reset: { code: reset.code, until: formatDate(reset.expiresAt) } };
 	}
 };
