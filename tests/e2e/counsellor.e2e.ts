@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Cookie, type Page } from '@playwright/test';
 import {
 	createAccountWithCli,
 	queryOne,
@@ -263,23 +263,37 @@ test('a student who forgot their password chooses a new one with a code from the
 	await studentPage.context().close();
 });
 
-test('the counsellor pages pass axe', async ({ page, browser }) => {
-	const { cohort, studentPage } = await cohortWithOneStudent(page, browser, { quiz: true });
-	await studentPage.context().close();
-	await page.goto(cohort.url);
-	await page.locator('table.students tbody a').first().click();
-	await expect(page.getByRole('heading', { name: 'Mes notes' })).toBeVisible();
-	const studentUrl = new URL(page.url()).pathname;
-	for (const path of [
-		'/conseiller',
-		cohort.url,
-		studentUrl,
-		`${studentUrl}/imprimer`,
-		`${studentUrl}/comparer`
-	]) {
-		await page.goto(path);
-		await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
-		await expectNoAxeViolations(page, path);
+/** One test per page, each a bounded amount of work; the cohort, its student and their result are made once. */
+test.describe('the counsellor pages pass axe', () => {
+	test.describe.configure({ mode: 'serial' });
+	const PAGES = ['my cohorts', 'the cohort page', 'the student page', 'the print view', 'the comparison'];
+	const paths = new Map<string, string>();
+	let cookies: Cookie[] = [];
+
+	test.beforeAll(async ({ browser }) => {
+		const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+		const { cohort, studentPage } = await cohortWithOneStudent(page, browser, { quiz: true });
+		await studentPage.context().close();
+		await page.goto(cohort.url);
+		await page.locator('table.students tbody a').first().click();
+		await expect(page.getByRole('heading', { name: 'Mes notes' })).toBeVisible();
+		const student = new URL(page.url()).pathname;
+		['/conseiller', cohort.url, student, `${student}/imprimer`, `${student}/comparer`].forEach((path, i) =>
+			paths.set(PAGES[i]!, path)
+		);
+		cookies = await page.context().cookies();
+		await page.context().close();
+	});
+
+	for (const name of PAGES) {
+		test(name, async ({ page }) => {
+			await page.context().addCookies(cookies);
+			const path = paths.get(name)!;
+			await page.goto(path);
+			await expect(page).toHaveURL(new RegExp(`${path}$`));
+			await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+			await expectNoAxeViolations(page, path);
+		});
 	}
 });
 
