@@ -7,9 +7,10 @@ const config = {
 	kit: {
 		// `npm run build` (scripts/build.js) builds into a new folder each time, then points `build` at it.
 		adapter: adapter({ out: process.env.BOUSSOLE_BUILD_DIR ?? 'build', precompress: true }),
-		// SvelteKit adds a nonce (dynamic pages) or a hash (prerendered ones) to its own scripts.
+		// SvelteKit hashes its own inline scripts into the policy: no per-request nonce, so that a public page
+		// rendered once can be served again as it was (src/lib/server/render-cache.ts).
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

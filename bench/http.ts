@@ -119,11 +119,20 @@ export function ownerCookie(response: Response): string | null {
 	return cookie ? cookie.split(';')[0]! : null;
 }
 
-/** Takes the quiz over plain form posts, as a browser without JavaScript would; returns the result path. */
+/**
+ * Takes the whole quiz (« répondre à toutes les phrases ») over plain form posts, as a browser without JavaScript
+ * would; returns the result path.
+ */
 async function createResult(): Promise<{ path: string; cookie: string }> {
 	const questionIds = await quizQuestionIds(APP);
 	const pages = quizPages(questionIds);
-	let cookie = '';
+	const full = await fetch(`${APP}/quiz?/full`, {
+		method: 'POST',
+		body: new URLSearchParams(),
+		redirect: 'manual',
+		headers: formPostHeaders(APP)
+	});
+	let cookie = ownerCookie(full) ?? '';
 	for (let page = 1; page <= pages; page += 1) {
 		const response = await postQuizPage(APP, quizPageForm(questionIds, page), { cookie });
 		cookie = ownerCookie(response) ?? cookie;
@@ -190,16 +199,23 @@ export async function benchHttp(): Promise<void> {
 	try {
 		await waitFor(`${APP}/api/v1/careers`, app);
 		const result = await createResult();
+		// A visitor with nothing of their own is served the kept rendering (src/lib/server/render-cache.ts); the
+		// same page for a visitor with a result is rendered at each request: both, in the same run.
+		const withResult = { cookie: result.cookie };
 		const pages: [string, string, Record<string, string>][] = [
-			['/', '/', {}],
-			['career page', '/metiers/developpeur-back-end', {}],
-			['results page', result.path, { cookie: result.cookie }]
+			['/, kept', '/', {}],
+			['/, rendered', '/', withResult],
+			['/metiers, kept', '/metiers', {}],
+			['/metiers, rendered', '/metiers', withResult],
+			['career page, kept', '/metiers/developpeur-back-end', {}],
+			['career page, yours', '/metiers/developpeur-back-end', withResult],
+			['results page', result.path, withResult]
 		];
 		console.log(
 			`\nHTTP: autocannon, ${LOAD.connections} connections, ${LOAD.duration} s each, same settings for both servers`
 		);
 		console.log(
-			'page             bytes   app req/s   app p99 ms   bare req/s   bare p99 ms   app / bare req/s'
+			'page                   bytes   app req/s   app p99 ms   bare req/s   bare p99 ms   app / bare req/s'
 		);
 		for (const [label, path, headers] of pages) {
 			const sample = await fetch(`${APP}${path}`, { headers });
@@ -210,7 +226,7 @@ export async function benchHttp(): Promise<void> {
 			await new Promise((resolve) => bare.close(resolve));
 			console.log(
 				[
-					label.padEnd(14),
+					label.padEnd(20),
 					String(body.length).padStart(7),
 					appFigures.rps.toFixed(0).padStart(11),
 					String(appFigures.p99).padStart(12),

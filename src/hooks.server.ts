@@ -11,6 +11,9 @@ import {
 } from '$lib/server/auth/session';
 import { readOwnerHash } from '$lib/server/quiz/owner';
 import { closeDb, getConnection, getDb } from '$lib/server/db';
+import { currentCatalogueVersion } from '$lib/server/db/repositories/catalogue';
+import { renderCache } from '$lib/server/render-cache';
+import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { checkDatabaseReady } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
@@ -80,4 +83,16 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleUnreadablePath, handleLocale, handleSession);
+/** First, so that a kept page is served with every header the rest of the chain gave it, and nothing else runs. */
+const handleRenderCache = renderCache({
+	catalogueVersion: async () => (await currentCatalogueVersion(getDb()))?.number ?? 0,
+	locale: extractLocaleFromRequest
+});
+
+export const handle = sequence(
+	handleRenderCache,
+	handleSecurityHeaders,
+	handleUnreadablePath,
+	handleLocale,
+	handleSession
+);

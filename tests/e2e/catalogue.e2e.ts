@@ -199,6 +199,37 @@ test.describe('a career page', () => {
 	});
 });
 
+test.describe('public pages rendered once for visitors with nothing of their own', () => {
+	test('a visitor with a result always gets their own page; others get the shared one, never theirs', async ({
+		page,
+		browser
+	}) => {
+		const path = '/metiers/technicien-support-informatique';
+		const anonymous = await browser.newContext({ locale: 'fr-FR' });
+		const first = await anonymous.request.get(path);
+		const again = await anonymous.request.get(path);
+		expect(again.headers()['x-render-cache']).toBe('hit');
+		expect(again.headers()['etag']).toBe(first.headers()['etag']);
+		expect(again.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+		const revalidated = await anonymous.request.get(path, {
+			headers: { 'if-none-match': first.headers()['etag']! }
+		});
+		expect(revalidated.status()).toBe(304);
+
+		await finishQuiz(page, handsOnAnswers);
+		for (let visit = 0; visit < 2; visit += 1) {
+			const mine = await page.request.get(path);
+			expect(mine.headers()['x-render-cache']).toBeUndefined();
+			expect(mine.headers()['cache-control']).toBe('private, no-store');
+			expect(await mine.text()).toContain('Votre correspondance avec ce métier');
+		}
+		const theirs = await anonymous.request.get(path);
+		expect(await theirs.text()).not.toContain('Votre correspondance avec ce métier');
+		expect(await theirs.text()).toBe(await first.text());
+		await anonymous.close();
+	});
+});
+
 test.describe('a training page', () => {
 	test('says its registration with France compétences, and what the CPF leaves to pay', async ({
 		page,

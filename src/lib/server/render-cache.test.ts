@@ -1,0 +1,137 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renderCache } from './render-cache';
+
+let version = 1;
+let rendered: string[] = [];
+
+/** A request as the hook sees it: a URL, headers, and the cookies it carries. */
+function event(
+	path: string,
+	options: {
+		cookies?: Record<string, string>;
+		headers?: Record<string, string>;
+		isDataRequest?: boolean;
+	} = {}
+) {
+	const url = new URL(path, 'http://localhost');
+	const cookies = options.cookies ?? {};
+	return {
+		url,
+		request: new Request(url, { headers: options.headers }),
+		cookies: { get: (name: string) => cookies[name] },
+		isDataRequest: options.isDataRequest ?? false,
+		isSubRequest: false
+	} as unknown as RequestEvent;
+}
+
+/** The rest of the chain: renders who it renders for, and remembers having done it. */
+function resolver(init: ResponseInit = {}) {
+	return async (e: RequestEvent) => {
+		const who = e.cookies.get('boussole_owner') ?? e.cookies.get('__Host-boussole_session') ?? 'personne';
+		rendered.push(`${e.url.pathname}${e.url.search}`);
+		return new Response(`<p>${e.url.pathname} pour ${who}, version ${version}</p>`, {
+			status: 200,
+			...init,
+			headers: { 'content-type': 'text/html', ...(init.headers as Record<string, string>) }
+		});
+	};
+}
+
+function cache(maxEntries?: number) {
+	return renderCache({
+		catalogueVersion: async () => version,
+		locale: (request) => (request.headers.get('cookie')?.includes('PARAGLIDE_LOCALE=en') ? 'en' : 'fr'),
+		maxEntries
+	});
+}
+
+beforeEach(() => {
+	version = 1;
+	rendered = [];
+});
+
+describe('the render cache of public pages', () => {
+	it('renders a public page once for visitors with nothing of their own, with an ETag and revalidation', async () => {
+		const handle = cache();
+		const first = await handle({ event: event('/metiers?b=2&a=1'), resolve: resolver() });
+		const second = await handle({ event: event('/metiers?a=1&b=2'), resolve: resolver() });
+		expect(rendered).toEqual(['/metiers?b=2&a=1']);
+		expect(await second.text()).toBe(await first.text());
+		expect(first.headers.get('x-render-cache')).toBe('miss');
+		expect(second.headers.get('x-render-cache')).toBe('hit');
+		expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+		expect(second.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+		expect(second.headers.get('vary')).toContain('Cookie');
+
+		const revalidated = await handle({
+			event: event('/metiers?a=1&b=2', { headers: { 'if-none-match': first.headers.get('etag')! } }),
+			resolve: resolver()
+		});
+		expect(revalidated.status).toBe(304);
+		expect(await revalidated.text()).toBe('');
+	});
+
+	it('never gives a page rendered for someone to anyone else, nor a kept page to someone with a cookie', async () => {
+		const handle = cache();
+		const personalCookies: Record<string, string>[] = [
+			{ boussole_owner: 'lea' },
+			{ '__Host-boussole_session': 'sam' },
+			{ '__Host-boussole_owner': 'x' },
+			{ boussole_session: 'y' }
+		];
+		for (const cookies of personalCookies) {
+			const personal = await handle({
+				event: event('/metiers/data-analyst', { cookies }),
+				resolve: resolver()
+			});
+			expect(personal.headers.get('x-render-cache')).toBeNull();
+		}
+		const anonymous = await handle({ event: event('/metiers/data-analyst'), resolve: resolver() });
+		expect(await anonymous.text()).toContain('pour personne');
+		const lea = await handle({
+			event: event('/metiers/data-analyst', { cookies: { boussole_owner: 'lea' } }),
+			resolve: resolver()
+		});
+		expect(await lea.text()).toContain('pour lea');
+		expect(rendered).toHaveLength(6);
+	});
+
+	it('keys by catalogue version and language: a new version is rendered at the next request', async () => {
+		const handle = cache();
+		await handle({ event: event('/'), resolve: resolver() });
+		await handle({ event: event('/', { headers: { cookie: 'PARAGLIDE_LOCALE=en' } }), resolve: resolver() });
+		await handle({ event: event('/'), resolve: resolver() });
+		expect(rendered).toHaveLength(2);
+		version = 2;
+		const next = await handle({ event: event('/'), resolve: resolver() });
+		expect(await next.text()).toContain('version 2');
+		expect(rendered).toHaveLength(3);
+	});
+
+	it('keeps only whole successes without cookies or privacy, on public paths', async () => {
+		const handle = cache();
+		const refused: [string, ResponseInit][] = [
+			['/metiers/inconnu', { status: 404 }],
+			['/metiers', { headers: { 'set-cookie': 'a=b' } }],
+			['/formations', { headers: { 'cache-control': 'private, no-store' } }]
+		];
+		for (const [path, init] of refused) {
+			await handle({ event: event(path), resolve: resolver(init) });
+			await handle({ event: event(path), resolve: resolver(init) });
+		}
+		for (const path of ['/quiz', '/compte', '/resultats/abc', '/api/v1/match'])
+			for (let i = 0; i < 2; i += 1) await handle({ event: event(path), resolve: resolver() });
+		// The data of a client-side navigation to a public page: SvelteKit gives it the page's URL.
+		for (let i = 0; i < 2; i += 1)
+			await handle({ event: event('/metiers', { isDataRequest: true }), resolve: resolver() });
+		expect(rendered).toHaveLength(2 * refused.length + 10);
+	});
+
+	it('is bounded: past its size, the least recently used page goes first', async () => {
+		const handle = cache(2);
+		for (const q of ['a', 'b', 'a', 'c', 'a', 'b'])
+			await handle({ event: event(`/metiers?q=${q}`), resolve: resolver() });
+		expect(rendered).toEqual(['/metiers?q=a', '/metiers?q=b', '/metiers?q=c', '/metiers?q=b']);
+	});
+});
