@@ -40,6 +40,10 @@ http {
 	fastcgi_temp_path ${dir}/fastcgi;
 	uwsgi_temp_path ${dir}/uwsgi;
 	scgi_temp_path ${dir}/scgi;
+	# As in docs/deploy.md: a page's headers pass nginx's default 4 KB buffer (a 502 on the counsellor's pages).
+	proxy_buffer_size 16k;
+	proxy_buffers 8 16k;
+	proxy_busy_buffers_size 32k;
 ${http}
 }
 `

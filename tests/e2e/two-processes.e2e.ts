@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { writeNginxConfig } from '../../scripts/nginx.js';
 import { PASSWORD, finishQuiz, giveSecondFactor, handsOnAnswers, uniqueId } from './helpers';
@@ -22,6 +22,8 @@ interface Stack {
 	second: string;
 	balanced: string;
 	stop: () => void;
+	/** What both processes and nginx wrote: shown when a test fails, to tell a crash from a slow answer. */
+	logs: () => string;
 }
 
 let stack: Stack;
@@ -116,16 +118,35 @@ async function startStack(): Promise<Stack> {
 		stop();
 		throw error;
 	}
+	const logs = () => {
+		let nginxErrors = '';
+		try {
+			nginxErrors = readFileSync(`${dir}/error.log`, 'utf8');
+		} catch {
+			// not written yet
+		}
+		const processes = apps.map(
+			(app, i) => `process ${i + 1} (exit ${app.child.exitCode}):\n${app.log().slice(-4000)}`
+		);
+		return [...processes, `nginx:\n${nginxLog}${nginxErrors.slice(-4000)}`].join('\n');
+	};
 	return {
 		first: `http://127.0.0.1:${first}`,
 		second: `http://127.0.0.1:${second}`,
 		balanced: `http://127.0.0.1:${balanced}`,
-		stop
+		stop,
+		logs
 	};
 }
 
 test.beforeAll(async () => {
 	stack = await startStack();
+});
+
+test.afterEach(async () => {
+	const testInfo = test.info();
+	if (stack && testInfo.status !== testInfo.expectedStatus)
+		await testInfo.attach('processes and nginx', { body: stack.logs(), contentType: 'text/plain' });
 });
 
 test.afterAll(() => stack?.stop());
