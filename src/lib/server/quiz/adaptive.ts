@@ -30,8 +30,37 @@ export interface AdaptiveProgress {
 	current: CatalogueQuestion[] | null;
 	/** The answers on the way (those of `pages`). */
 	answers: Answers;
-	/** Where the quiz stands after them. */
-	step: AdaptiveStep;
+	/** Where the quiz stands after them, with the ranking so far (worked out when first read). */
+	readonly step: AdaptiveStep;
+}
+
+/**
+ * The pages already worked out, per catalogue: replaying a quiz of k pages takes k steps of a few milliseconds,
+ * and every save replays it, so a student's earlier pages come from here and only the last step is computed.
+ * Only the next page's questions are kept (not the ranking), in a bounded map, least recently used out first.
+ */
+const PAGES_KEPT = 20_000;
+const pagesByCatalogue = new WeakMap<Catalogue, Map<string, CatalogueQuestion[] | 'done'>>();
+
+function nextPage(
+	catalogue: Catalogue,
+	answers: Readonly<Record<string, number>>,
+	limits: ReturnType<typeof attemptLimits>
+): { page: CatalogueQuestion[] | 'done'; step?: AdaptiveStep } {
+	let kept = pagesByCatalogue.get(catalogue);
+	if (!kept) pagesByCatalogue.set(catalogue, (kept = new Map()));
+	// The answers are built in the order of the pages, so the same way gives the same key.
+	const key = `${limits.maxItems} ${limits.minItems} ${JSON.stringify(answers)}`;
+	const page = kept.get(key);
+	if (page !== undefined) {
+		kept.delete(key);
+		kept.set(key, page);
+		return { page };
+	}
+	const step = adaptiveStep(catalogue.questions, catalogue.engineCareers, answers, limits);
+	if (kept.size >= PAGES_KEPT) kept.delete(kept.keys().next().value!);
+	kept.set(key, step.done ? 'done' : (step.next as CatalogueQuestion[]));
+	return { page: step.done ? 'done' : (step.next as CatalogueQuestion[]), step };
 }
 
 export function adaptiveProgress(
@@ -43,10 +72,19 @@ export function adaptiveProgress(
 	const pages: CatalogueQuestion[][] = [];
 	const answers: Record<string, number> = {};
 	for (;;) {
-		const step = adaptiveStep(catalogue.questions, catalogue.engineCareers, answers, limits);
-		const next = step.next as CatalogueQuestion[];
-		if (step.done || next.some((question) => stored[question.id] === undefined))
-			return { pages, current: step.done ? null : next, answers, step };
+		const { page: next, step: computed } = nextPage(catalogue, answers, limits);
+		if (next === 'done' || next.some((question) => stored[question.id] === undefined)) {
+			let step = computed;
+			return {
+				pages,
+				current: next === 'done' ? null : next,
+				answers,
+				// The ranking, only for whoever reads it (a result): showing or saving a page does not need it.
+				get step() {
+					return (step ??= adaptiveStep(catalogue.questions, catalogue.engineCareers, answers, limits));
+				}
+			};
+		}
 		pages.push(next);
 		for (const question of next) answers[question.id] = stored[question.id]!;
 	}

@@ -111,7 +111,7 @@ function adaptiveQuizPage(catalogue: Catalogue, quiz: OpenQuiz, requestedPage: s
 		page,
 		pages: last,
 		total: maxItems,
-		answered: progress.step.asked,
+		answered: Object.keys(progress.answers).length,
 		firstUnansweredPage: null,
 		questions: shown.map((question, index) => ({
 			id: question.id,
