@@ -10,17 +10,8 @@ import type { Answers, CareerVector, Question } from './types';
  * before rounding.
  */
 
-/** A seeded random number generator (mulberry32): the same seed gives the same respondents. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The same seed gives the same respondents. */
+export { seededRandom } from '../seeded-random';
 
 /** A standard normal draw (Box–Muller). */
 export function gaussian(random: () => number): number {

@@ -64,6 +64,27 @@ export async function readAnswers(db: Db, attemptId: string): Promise<Record<str
 	return Object.fromEntries(rows.map((row) => [row.questionId, row.value]));
 }
 
+/** Opens an attempt for the owner, unless one is open already (the unique index on open attempts decides). */
+async function openAttemptUnlessOpen(
+	db: Db,
+	owner: Owner & { ownerHash: string },
+	start: AttemptStart,
+	newId: () => string,
+	now: Date
+): Promise<void> {
+	await db
+		.insert(quizAttempts)
+		.values({
+			id: newId(),
+			ownerTokenHash: owner.ownerHash,
+			userId: owner.userId,
+			startedAt: now,
+			updatedAt: now,
+			...start
+		})
+		.onConflictDoNothing();
+}
+
 /**
  * Stores answers in the owner's open attempt, creating the attempt when there is none. One transaction, and
  * the unique index on open attempts: two tabs (or two app processes) saving at once cannot both open an
@@ -78,17 +99,7 @@ export async function saveAnswers(
 	start: AttemptStart = { mode: 'full', itemLimit: null }
 ): Promise<string> {
 	return db.transaction(async (tx) => {
-		await tx
-			.insert(quizAttempts)
-			.values({
-				id: newId(),
-				ownerTokenHash: owner.ownerHash,
-				userId: owner.userId,
-				startedAt: now,
-				updatedAt: now,
-				...start
-			})
-			.onConflictDoNothing();
+		await openAttemptUnlessOpen(tx, owner, start, newId, now);
 		const [open] = await forUpdate(
 			tx,
 			tx
@@ -187,17 +198,7 @@ export async function setOpenAttemptMode(
 	now = new Date()
 ): Promise<void> {
 	await db.transaction(async (tx) => {
-		await tx
-			.insert(quizAttempts)
-			.values({
-				id: newId(),
-				ownerTokenHash: owner.ownerHash,
-				userId: owner.userId,
-				startedAt: now,
-				updatedAt: now,
-				...start
-			})
-			.onConflictDoNothing();
+		await openAttemptUnlessOpen(tx, owner, start, newId, now);
 		await tx
 			.update(quizAttempts)
 			.set({ ...start, updatedAt: now })
