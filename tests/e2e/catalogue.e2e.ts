@@ -14,6 +14,14 @@ async function openWithScriptsHeld(page: Page, path: string): Promise<() => void
 	return release;
 }
 
+/**
+ * Waits until the page is hydrated: SvelteKit then writes its history index into `history.state`, a
+ * same-document navigation that a test counting navigations must not see.
+ */
+async function untilHydrated(page: Page): Promise<void> {
+	await page.waitForFunction(() => history.state !== null && 'sveltekit:history' in history.state);
+}
+
 test.describe('the careers directory', () => {
 	test('searches as you type, without reloading, and keeps the search in the URL', async ({ page }) => {
 		await page.goto('/metiers');
@@ -89,7 +97,7 @@ test.describe('the careers directory', () => {
 
 	test('a directory reached by a link does not reload itself', async ({ page }) => {
 		await page.goto('/metiers?etudes=bac2');
-		await expect(page.getByLabel('Études pour débuter')).toHaveValue('bac2');
+		await untilHydrated(page);
 		const navigations: string[] = [];
 		page.on('framenavigated', (frame) => navigations.push(frame.url()));
 		await page.getByRole('link', { name: 'Formations', exact: true }).first().click();
