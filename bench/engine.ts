@@ -11,8 +11,8 @@ import {
 	type Profile
 } from '../src/lib/engine';
 
-/** The launch careers, read straight from the content files (the bench does not need the app). */
-export function launchCareers(): Career[] {
+/** The catalogue's careers, read straight from the content files (the bench does not need the app). */
+export function catalogueCareers(): Career[] {
 	const dir = 'content/careers';
 	return readdirSync(dir)
 		.filter((name) => name.endsWith('.json'))
@@ -110,8 +110,9 @@ export function benchEngine(): void {
 	const profile = benchProfile();
 	console.log('\nEngine: rank one complete profile (ops/s, higher is better)');
 	console.log('catalogue          engine        plain Float64Array loop   engine / loop');
+	const catalogue = catalogueCareers();
 	for (const [label, careers] of [
-		['31 launch careers', launchCareers()],
+		[`${catalogue.length} catalogue careers`, catalogue],
 		['5,000 synthetic', syntheticCareers(5000)]
 	] as const) {
 		const { person, table } = flatten(profile, careers);

@@ -211,6 +211,10 @@ export async function benchHttp(): Promise<void> {
 			['career page, yours', '/metiers/developpeur-back-end', withResult],
 			['results page', result.path, withResult]
 		];
+		const data = await fetch(`${APP}${result.path}/__data.json`, { headers: withResult });
+		console.log(
+			`\nResults page, data sent for hydration: ${(await data.arrayBuffer()).byteLength} bytes (budget 20,480)`
+		);
 		console.log(
 			`\nHTTP: autocannon, ${LOAD.connections} connections, ${LOAD.duration} s each, same settings for both servers`
 		);

@@ -5,6 +5,7 @@ import { readCatalogue } from '../db/repositories/catalogue';
 import { freshTestDatabase } from '../test-database';
 import type { Catalogue } from '../catalog/types';
 import { rankForShortStudies, rankProfile } from './matching';
+import { EXPLAINED_MATCHES, matchesForDisplay } from './view';
 
 let catalogue: Catalogue;
 
@@ -22,5 +23,29 @@ describe('the « 2 ans d’études ou moins » view', () => {
 		// The same order as the whole ranking, with the longer studies left out.
 		const whole = rankProfile(catalogue, profile).matches.map((m) => m.slug);
 		expect(short.matches.map((m) => m.slug)).toEqual(whole.filter((slug) => expected.includes(slug)));
+	});
+});
+
+describe('a ranking as a result page shows it', () => {
+	it('explains the first careers only and lists every other one in a light row, set-aside careers left out', () => {
+		const answers = Object.fromEntries(catalogue.questions.map((q, i) => [q.id, 1 + ((i * 3) % 5)]));
+		const ranking = rankProfile(catalogue, computeProfile(catalogue.questions, answers));
+		const setAside = ranking.matches[1]!.slug;
+		const { explained, listed } = matchesForDisplay(ranking, new Set([setAside]), catalogue, 'fr');
+
+		expect(listed.map((row) => row.slug)).toEqual(
+			ranking.matches.map((m) => m.slug).filter((slug) => slug !== setAside)
+		);
+		expect(listed.map((row) => row.rank)).toEqual(listed.map((_, index) => index + 1));
+		// What hydration carries for the other careers: no explanation, no hook.
+		for (const row of listed)
+			expect(Object.keys(row).sort()).toEqual(['band', 'exists', 'family', 'rank', 'score', 'slug', 'title']);
+
+		expect(explained).toHaveLength(EXPLAINED_MATCHES);
+		explained.forEach((match, index) => {
+			const stored = ranking.matches.find((m) => m.slug === match.slug)!;
+			expect(match).toMatchObject({ ...listed[index], drivers: stored.drivers, gaps: stored.gaps });
+			expect(match.hook).not.toBe('');
+		});
 	});
 });

@@ -1,11 +1,17 @@
-import type { Ranking } from '$lib/engine';
+import type { Match, Ranking } from '$lib/engine';
 import type { Locale } from '$lib/labels';
 import type { Catalogue } from '../catalog/types';
+
+/** How many careers a result page explains in full; the others are rows of the full ranking. */
+export const EXPLAINED_MATCHES = 5;
 
 /**
  * A stored ranking as people read it: careers set aside (« pas pour moi ») left out, ranks counted again,
  * titles and families from the current catalogue. A career removed from the catalogue since keeps its place
  * in the snapshot, without a page.
+ *
+ * Only the first careers carry their explanation (why, what is missing, the hook): the page shows no more,
+ * and whatever a page returns is sent again for hydration (a full ranking explained weighed 43 KB).
  */
 export function matchesForDisplay(
 	ranking: Ranking,
@@ -14,21 +20,33 @@ export function matchesForDisplay(
 	locale: Locale
 ) {
 	const families = new Map(catalogue.families.map((f) => [f.id, f]));
-	return ranking.matches
-		.filter((match) => !dismissed.has(match.slug))
-		.map((match, index) => {
-			const career = catalogue.careerBySlug.get(match.slug);
-			const family = career ? families.get(career.familyId) : undefined;
-			return {
-				...match,
-				rank: index + 1,
-				title: career?.title ?? match.slug,
-				hook: career?.hook ?? '',
-				family: family ? family.name[locale] : '',
-				entryLevel: career?.entryLevel ?? null,
-				exists: career !== undefined
-			};
-		});
+	const kept = ranking.matches.filter((match) => !dismissed.has(match.slug));
+	const listed = kept.map((match, index) => {
+		const career = catalogue.careerBySlug.get(match.slug);
+		const family = career ? families.get(career.familyId) : undefined;
+		return {
+			slug: match.slug,
+			rank: index + 1,
+			score: match.score,
+			band: match.band,
+			title: career?.title ?? match.slug,
+			family: family ? family.name[locale] : '',
+			exists: career !== undefined
+		};
+	});
+	const explained = listed.slice(0, EXPLAINED_MATCHES).map((row, index) => {
+		const match: Match = kept[index]!;
+		const career = catalogue.careerBySlug.get(row.slug);
+		return {
+			...row,
+			hook: career?.hook ?? '',
+			entryLevel: career?.entryLevel ?? null,
+			drivers: match.drivers,
+			gaps: match.gaps,
+			unknown: match.unknown
+		};
+	});
+	return { explained, listed };
 }
 
-export type DisplayedMatch = ReturnType<typeof matchesForDisplay>[number];
+export type DisplayedMatches = ReturnType<typeof matchesForDisplay>;
