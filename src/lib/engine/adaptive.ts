@@ -216,7 +216,8 @@ function rankEstimate(questions: readonly Question[], careers: readonly Prepared
 	const plain = careers.map((career) => career.career);
 	const likelihoods = careerLikelihoods(questions, plain, answers);
 	const profile = estimatedProfile(questions, plain, answers, likelihoods);
-	return { ranking: rankCareers(profile, careers, answers, questions), likelihoods };
+	// Scores only: whoever shows this ranking explains the matches it shows (`explainMatch`).
+	return { ranking: rankCareers(profile, careers, answers, questions, 0), likelihoods };
 }
 
 /** Where the adaptive quiz stands with these answers: the ranking so far, and the next page or done. */

@@ -6,11 +6,13 @@ import {
 	SKILL_IDS,
 	assessProfile,
 	computeProfile,
+	explainMatch,
 	profileFromValues,
 	rankCareers,
 	type Career,
 	type Profile,
-	type Question
+	type Question,
+	type Ranking
 } from '.';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
@@ -87,6 +89,31 @@ describe('rankCareers', () => {
 		});
 		const ranking = rankCareers(uniformProfile(0.5), [twin('zeta'), twin('alpha'), twin('mu')]);
 		expect(ranking.matches.map((m) => m.slug)).toEqual(['alpha', 'mu', 'zeta']);
+	});
+
+	it('explains on demand exactly as it explains while ranking, and explains only the first matches asked for', () => {
+		fc.assert(
+			fc.property(profileArb, catalogueArb, fc.nat({ max: 14 }), (profile, careers, explain) => {
+				const explained = rankCareers(profile, careers);
+				const scored = rankCareers(profile, careers, undefined, undefined, explain);
+				const bySlug = new Map(careers.map((career) => [career.slug, career]));
+				const scores = (ranking: Ranking) =>
+					ranking.matches.map(({ slug, score, band, interestFit, skillFit }) => ({
+						slug,
+						score,
+						band,
+						interestFit,
+						skillFit
+					}));
+				expect(scores(scored)).toEqual(scores(explained));
+				scored.matches.forEach((match, position) => {
+					expect(match.drivers !== undefined).toBe(position < explain);
+					expect({ ...match, ...explainMatch(profile, bySlug.get(match.slug)!) }).toEqual(
+						explained.matches[position]
+					);
+				});
+			})
+		);
 	});
 
 	it('never lets NaN or Infinity out, whatever the profile', () => {
@@ -209,8 +236,8 @@ describe('rankCareers', () => {
 			skills: { programming: 1, problem_solving: 0.3, communication: 0.6 }
 		});
 		const [match] = rankCareers(profile, [developer]).matches;
-		expect(match!.drivers.map((d) => d.dimension)).toEqual(['I', 'C', 'programming', 'communication']);
-		expect(match!.gaps.map((g) => g.dimension)).toEqual(['problem_solving']);
+		expect(match!.drivers!.map((d) => d.dimension)).toEqual(['I', 'C', 'programming', 'communication']);
+		expect(match!.gaps!.map((g) => g.dimension)).toEqual(['problem_solving']);
 		expect(match!.unknown).toEqual([]);
 	});
 });

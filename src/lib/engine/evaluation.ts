@@ -93,7 +93,7 @@ function rankSubset(
 	ids: string[]
 ) {
 	const answers = Object.fromEntries(ids.map((id) => [id, respondent.answers[id]!]));
-	return rankCareers(computeProfile(questions, answers), careers, answers);
+	return rankCareers(computeProfile(questions, answers), careers, answers, undefined, 0);
 }
 
 export interface MethodFigures {
@@ -187,8 +187,14 @@ export function evaluate(
 		const byRandom = rankSubset(questions, careers, person, shuffled);
 		const byFirst = rankSubset(questions, careers, person, ids.slice(0, 20));
 		const again = simulatedAnswers(questions, person.vector, { random: noise, sigma: set.sigma ?? 0.7 });
-		const second = rankCareers(computeProfile(questions, again), careers, again);
-		const exact = rankCareers(computeProfile(questions, simulatedAnswers(questions, person.vector)), careers);
+		const second = rankCareers(computeProfile(questions, again), careers, again, undefined, 0);
+		const exact = rankCareers(
+			computeProfile(questions, simulatedAnswers(questions, person.vector)),
+			careers,
+			undefined,
+			undefined,
+			0
+		);
 		adaptive.push({ full, other: run.ranking, asked: run.asked });
 		random20.push({ full, other: byRandom, asked: 20 });
 		first20.push({ full, other: byFirst, asked: 20 });

@@ -45,7 +45,20 @@ export interface DimensionReading {
 	career: number;
 }
 
-export interface Match {
+export interface Explanation {
+	/** Why this career fits: dimensions where the person and the career meet, strongest first. */
+	drivers: DimensionReading[];
+	/** What to develop: skills the career needs that the profile rates clearly lower, largest first. */
+	gaps: DimensionReading[];
+	/** Skills the career needs a lot that the profile does not measure yet. */
+	unknown: SkillId[];
+}
+
+/**
+ * A career's place in a ranking. The first matches carry their explanation; the others get it on demand
+ * (`explainMatch`), from the profile stored with the ranking.
+ */
+export interface Match extends Partial<Explanation> {
 	slug: string;
 	/** 0–100, rounded. */
 	score: number;
@@ -54,13 +67,9 @@ export interface Match {
 	interestFit: number | null;
 	/** Skill coverage 0–1, or null when no skill the career needs is known. */
 	skillFit: number | null;
-	/** Why this career fits: dimensions where the person and the career meet, strongest first. */
-	drivers: DimensionReading[];
-	/** What to develop: skills the career needs that the profile rates clearly lower, largest first. */
-	gaps: DimensionReading[];
-	/** Skills the career needs a lot that the profile does not measure yet. */
-	unknown: SkillId[];
 }
+
+export type ExplainedMatch = Match & Explanation;
 
 export type QualityFlag =
 	| 'few_answers'

@@ -4,7 +4,13 @@ import { SHORT_STUDIES } from '$lib/vocabulary';
 import { readCatalogue } from '../db/repositories/catalogue';
 import { freshTestDatabase } from '../test-database';
 import type { Catalogue } from '../catalog/types';
-import { rankForShortStudies, rankProfile } from './matching';
+import {
+	STORED_EXPLANATIONS,
+	explainedMatch,
+	rankAnswers,
+	rankForShortStudies,
+	rankProfile
+} from './matching';
 import { EXPLAINED_MATCHES, matchesForDisplay } from './view';
 
 let catalogue: Catalogue;
@@ -46,6 +52,25 @@ describe('a ranking as a result page shows it', () => {
 			const stored = ranking.matches.find((m) => m.slug === match.slug)!;
 			expect(match).toMatchObject({ ...listed[index], drivers: stored.drivers, gaps: stored.gaps });
 			expect(match.hook).not.toBe('');
+		});
+	});
+});
+
+describe('a stored ranking explains its first careers; the others are explained when a page needs them', () => {
+	it('gives every career the explanation a fully explained ranking has', () => {
+		const answers = Object.fromEntries(catalogue.questions.map((q, i) => [q.id, 1 + ((i * 7) % 5)]));
+		const stored = rankAnswers(catalogue, answers, STORED_EXPLANATIONS);
+		const whole = rankAnswers(catalogue, answers);
+		expect(stored.matches.filter((match) => match.drivers !== undefined)).toHaveLength(STORED_EXPLANATIONS);
+		stored.matches.forEach((match, index) =>
+			expect(explainedMatch(match, stored.profile, catalogue)).toEqual(whole.matches[index])
+		);
+		// A career gone from the catalogue since says nothing, rather than failing the page.
+		const gone = { ...stored.matches.at(-1)!, slug: 'metier-retire' };
+		expect(explainedMatch(gone, stored.profile, catalogue)).toMatchObject({
+			drivers: [],
+			gaps: [],
+			unknown: []
 		});
 	});
 });

@@ -1,4 +1,4 @@
-import type { Match } from '$lib/engine';
+import type { ExplainedMatch } from '$lib/engine';
 import { currentLocale, formatDate } from '$lib/labels';
 import { getCatalogue } from '../catalog';
 import { getDb } from '../db';
@@ -6,7 +6,7 @@ import { findLatestResultIdForOwner, listOwnerResults, type Owner } from '../db/
 import { addDismissal, listDismissals, removeDismissal } from '../db/repositories/dismissals';
 import { findResultForOwner } from '../db/repositories/results';
 import type { User } from '../db/repositories/users';
-import { rankForShortStudies } from './matching';
+import { explainedMatch, rankForShortStudies } from './matching';
 import { matchesForDisplay } from './view';
 import { REFINE_MORE } from '../quiz/adaptive';
 
@@ -76,12 +76,13 @@ export async function setCareerDismissed(
 export async function visitorMatch(
 	owner: Owner,
 	slug: string
-): Promise<(Match & { resultId: string }) | null> {
+): Promise<(ExplainedMatch & { resultId: string }) | null> {
 	const db = getDb();
 	const resultId = await findLatestResultIdForOwner(db, owner);
 	const result = resultId ? await findResultForOwner(db, resultId, owner) : null;
 	const match = result?.ranking.matches.find((candidate) => candidate.slug === slug);
-	return match && result ? { ...match, resultId: result.id } : null;
+	if (!match || !result) return null;
+	return { ...explainedMatch(match, result.ranking.profile, await getCatalogue()), resultId: result.id };
 }
 
 /** The user's results, newest first, with their three closest careers. */

@@ -1,6 +1,7 @@
-import type { Match, Ranking } from '$lib/engine';
+import type { Ranking } from '$lib/engine';
 import type { Locale } from '$lib/labels';
 import type { Catalogue } from '../catalog/types';
+import { explainedMatch } from './matching';
 
 /** How many careers a result page explains in full; the others are rows of the full ranking. */
 export const EXPLAINED_MATCHES = 5;
@@ -35,15 +36,15 @@ export function matchesForDisplay(
 		};
 	});
 	const explained = listed.slice(0, EXPLAINED_MATCHES).map((row, index) => {
-		const match: Match = kept[index]!;
+		const { drivers, gaps, unknown } = explainedMatch(kept[index]!, ranking.profile, catalogue);
 		const career = catalogue.careerBySlug.get(row.slug);
 		return {
 			...row,
 			hook: career?.hook ?? '',
 			entryLevel: career?.entryLevel ?? null,
-			drivers: match.drivers,
-			gaps: match.gaps,
-			unknown: match.unknown
+			drivers,
+			gaps,
+			unknown
 		};
 	});
 	return { explained, listed };

@@ -4,6 +4,7 @@ import { parseMatchInput } from '$lib/server/api/match-input';
 import { apiError, apiJson, preflight } from '$lib/server/api/responses';
 import { matchesJson, questionJson } from '$lib/server/api/serialize';
 import { getCatalogue } from '$lib/server/catalog';
+import { explainFirst } from '$lib/server/results/matching';
 import type { RequestHandler } from './$types';
 
 /** How many careers the answer lists, as the top of `/match`. */
@@ -44,7 +45,7 @@ export const POST: RequestHandler = async ({ request }) => {
 		page,
 		asked: step.asked,
 		settled: step.settled,
-		matches: matchesJson(catalogue, step.ranking.matches.slice(0, TOP))
+		matches: matchesJson(catalogue, explainFirst(step.ranking, catalogue, TOP).matches.slice(0, TOP))
 	});
 };
 
