@@ -94,8 +94,24 @@ function serveAsset(req, res) {
 	return true;
 }
 
+/**
+ * A public page kept for visitors with nothing of their own is served before SvelteKit reads the request
+ * (src/lib/server/render-cache.ts, which the app's hooks put here when they load); anything else, or a
+ * failure to check, goes to the app.
+ */
+const keptPages = globalThis[Symbol.for('boussole.render-cache')];
+
+function render(req, res) {
+	handler(req, res, () => notFound(res));
+}
+
 const server = http.createServer((req, res) => {
-	if (!serveAsset(req, res)) handler(req, res, () => notFound(res));
+	if (serveAsset(req, res)) return;
+	if (!keptPages) return render(req, res);
+	keptPages(req, res).then(
+		(served) => served || render(req, res),
+		() => render(req, res)
+	);
 });
 if (process.env.KEEP_ALIVE_TIMEOUT) server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT) * 1000;
 if (process.env.HEADERS_TIMEOUT) server.headersTimeout = Number(process.env.HEADERS_TIMEOUT) * 1000;

@@ -12,7 +12,7 @@ import {
 import { readOwnerHash } from '$lib/server/quiz/owner';
 import { closeDb, getConnection, getDb } from '$lib/server/db';
 import { currentCatalogueVersion } from '$lib/server/db/repositories/catalogue';
-import { renderCache } from '$lib/server/render-cache';
+import { NODE_RENDER_CACHE, renderCache } from '$lib/server/render-cache';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { checkDatabaseReady } from '$lib/server/startup';
 
@@ -83,11 +83,14 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** First, so that a kept page is served with every header the rest of the chain gave it, and nothing else runs. */
-const handleRenderCache = renderCache({
+const publicPages = renderCache({
 	catalogueVersion: async () => (await currentCatalogueVersion(getDb()))?.number ?? 0,
 	locale: extractLocaleFromRequest
 });
+// For `server.js`, which serves kept pages before SvelteKit reads the request.
+(globalThis as Record<symbol, unknown>)[NODE_RENDER_CACHE] = publicPages.serveNode;
+/** First, so that a kept page is served with every header the rest of the chain gave it, and nothing else runs. */
+const handleRenderCache = publicPages.handle;
 
 export const handle = sequence(
 	handleRenderCache,

@@ -1,6 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { renderCache } from './render-cache';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderCache, type NodeRenderCache } from './render-cache';
 
 let version = 1;
 let rendered: string[] = [];
@@ -38,13 +40,29 @@ function resolver(init: ResponseInit = {}) {
 	};
 }
 
-function cache(maxEntries?: number) {
+function cacheAndFront(maxEntries?: number) {
 	return renderCache({
 		catalogueVersion: async () => version,
 		locale: (request) => (request.headers.get('cookie')?.includes('PARAGLIDE_LOCALE=en') ? 'en' : 'fr'),
 		maxEntries
 	});
 }
+
+const cache = (maxEntries?: number) => cacheAndFront(maxEntries).handle;
+
+/** `server.js` in small: the fast path first, then « the app » (a 299, so that a test tells them apart). */
+let front: Server | undefined;
+async function startFront(serveNode: NodeRenderCache): Promise<string> {
+	front = createServer((request, response) => {
+		void serveNode(request, response).then((served) => {
+			if (!served) response.writeHead(299).end('the app');
+		});
+	});
+	await new Promise<void>((resolve) => front!.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+}
+
+afterEach(() => new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve())));
 
 beforeEach(() => {
 	version = 1;
@@ -133,5 +151,32 @@ describe('the render cache of public pages', () => {
 		for (const q of ['a', 'b', 'a', 'c', 'a', 'b'])
 			await handle({ event: event(`/metiers?q=${q}`), resolve: resolver() });
 		expect(rendered).toEqual(['/metiers?q=a', '/metiers?q=b', '/metiers?q=c', '/metiers?q=b']);
+	});
+
+	it('is served by the server in front, before the app, to the same visitors and under the same key', async () => {
+		const { handle, serveNode } = cacheAndFront();
+		const base = await startFront(serveNode);
+		// Nothing kept yet: the app answers.
+		expect((await fetch(`${base}/metiers?a=1&b=2`)).status).toBe(299);
+		const rendering = await handle({ event: event('/metiers?b=2&a=1'), resolve: resolver() });
+		const etag = rendering.headers.get('etag')!;
+
+		const kept = await fetch(`${base}/metiers?a=1&b=2`);
+		expect(kept.status).toBe(200);
+		expect(await kept.text()).toBe('<p>/metiers pour personne, version 1</p>');
+		expect(kept.headers.get('x-render-cache')).toBe('hit');
+		expect(kept.headers.get('etag')).toBe(etag);
+		expect(kept.headers.get('vary')).toContain('Cookie');
+		const revalidated = await fetch(`${base}/metiers?b=2&a=1`, { headers: { 'if-none-match': etag } });
+		expect(revalidated.status).toBe(304);
+
+		// Someone with a bearer cookie, another language, another version, another verb: the app.
+		for (const cookie of ['boussole_owner=lea', 'x=1; __Host-boussole_session=sam', 'PARAGLIDE_LOCALE=en'])
+			expect((await fetch(`${base}/metiers?a=1&b=2`, { headers: { cookie } })).status).toBe(299);
+		expect((await fetch(`${base}/metiers?a=1&b=2`, { method: 'HEAD' })).status).toBe(299);
+		expect((await fetch(`${base}/metiers/__data.json?a=1&b=2`)).status).toBe(299);
+		version = 2;
+		expect((await fetch(`${base}/metiers?a=1&b=2`)).status).toBe(299);
+		expect(rendered).toHaveLength(1);
 	});
 });

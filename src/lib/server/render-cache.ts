@@ -1,4 +1,5 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { cookieName, type BearerCookie } from './auth/cookies';
@@ -11,6 +12,10 @@ import { cookieName, type BearerCookie } from './auth/cookies';
  * kept page; a kept page never carries a cookie. A new catalogue version changes the key, so a change published by
  * any process is served on the next request. The Content-Security-Policy uses hashes (`kit.csp.mode`), not a
  * per-request nonce, so a kept page and its header stay valid.
+ *
+ * A kept page is served from two places: first by `server.js`, straight from the Node request, before SvelteKit
+ * reads it (the fast path: no Request, no routing, no hooks); and by the `handle` hook behind it, for servers
+ * without that front (`vite dev`, `vite preview`). The hook also keeps what it renders.
  */
 
 /** The pages and catalogue API whose anonymous rendering is the same for everyone. */
@@ -48,29 +53,44 @@ export interface RenderCacheOptions {
 	maxEntries?: number;
 }
 
+/** The key under which `server.js` finds the fast path of the render cache (`hooks.server.ts` puts it there). */
+export const NODE_RENDER_CACHE = Symbol.for('boussole.render-cache');
+
+/** Serves a kept page for a Node request and says true, or says false: the app renders it. */
+export type NodeRenderCache = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
 /** What the rendering depends on: the catalogue version, the language, the path and the sorted query. */
-function keyOf(event: RequestEvent, locale: string, version: number): string {
-	const query = [...event.url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	return `${version} ${locale} ${event.url.pathname}?${new URLSearchParams(query)}`;
+function keyOf(url: URL, locale: string, version: number): string {
+	const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return `${version} ${locale} ${url.pathname}?${new URLSearchParams(query)}`;
+}
+
+function publicPage(method: string, url: URL): boolean {
+	return method === 'GET' && PUBLIC_PATHS.some((path) => path.test(url.pathname));
 }
 
 function cacheable(event: RequestEvent): boolean {
 	return (
-		event.request.method === 'GET' &&
+		publicPage(event.request.method, event.url) &&
 		// A client-side navigation's data (`__data.json`) comes with the page's own URL in `event.url`.
 		!event.isDataRequest &&
 		!event.isSubRequest &&
-		PUBLIC_PATHS.some((path) => path.test(event.url.pathname)) &&
 		BEARER_COOKIE_NAMES.every((name) => event.cookies.get(name) === undefined)
 	);
 }
 
-function serve(kept: Kept, request: Request): Response {
+/** The names of the cookies a `Cookie` header carries: whether one is there, not what it says. */
+function cookieNames(header: string | undefined): Set<string> {
+	return new Set((header ?? '').split(';').map((pair) => pair.split('=', 1)[0]!.trim()));
+}
+
+/** A kept page as an answer: the whole of it, or a 304 when the client already has this version. */
+function answer(kept: Kept, ifNoneMatch: string | null | undefined) {
 	const headers = new Headers(kept.headers);
 	headers.set('x-render-cache', 'hit');
-	if (request.headers.get('if-none-match') === kept.etag)
-		return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
-	return new Response(kept.body, { status: kept.status, headers });
+	return ifNoneMatch === kept.etag
+		? { status: 304, headers: notModifiedHeaders(headers), body: null }
+		: { status: kept.status, headers, body: kept.body };
 }
 
 /** A 304 carries what a cache needs to reuse its copy, not the body's own headers. */
@@ -81,19 +101,44 @@ function notModifiedHeaders(headers: Headers): Headers {
 	return kept;
 }
 
-export function renderCache(options: RenderCacheOptions): Handle {
+export function renderCache(options: RenderCacheOptions): { handle: Handle; serveNode: NodeRenderCache } {
 	const maxEntries = options.maxEntries ?? RENDER_CACHE_ENTRIES;
 	// A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
 	const entries = new Map<string, Kept>();
 
-	return async ({ event, resolve }) => {
-		if (!cacheable(event)) return resolve(event);
-		const key = keyOf(event, options.locale(event.request), await options.catalogueVersion());
+	function use(key: string): Kept | undefined {
 		const found = entries.get(key);
 		if (found) {
 			entries.delete(key);
 			entries.set(key, found);
-			return serve(found, event.request);
+		}
+		return found;
+	}
+
+	const serveNode: NodeRenderCache = async (request, response) => {
+		// The URL as adapter-node makes it (origin + path), so that both paths read the same pathname.
+		if (!request.url?.startsWith('/')) return false;
+		const url = new URL(`http://boussole.invalid${request.url}`);
+		if (!publicPage(request.method ?? '', url)) return false;
+		const cookie = request.headers.cookie;
+		const names = cookieNames(cookie);
+		if (BEARER_COOKIE_NAMES.some((name) => names.has(name))) return false;
+		const locale = options.locale(new Request(url, { headers: cookie ? { cookie } : {} }));
+		const found = use(keyOf(url, locale, await options.catalogueVersion()));
+		if (!found) return false;
+		const { status, headers, body } = answer(found, request.headers['if-none-match']);
+		response.writeHead(status, Object.fromEntries(headers));
+		response.end(body ? Buffer.from(body) : undefined);
+		return true;
+	};
+
+	const handle: Handle = async ({ event, resolve }) => {
+		if (!cacheable(event)) return resolve(event);
+		const key = keyOf(event.url, options.locale(event.request), await options.catalogueVersion());
+		const found = use(key);
+		if (found) {
+			const { status, headers, body } = answer(found, event.request.headers.get('if-none-match'));
+			return new Response(body, { status, headers });
 		}
 		const response = await resolve(event);
 		const type = response.headers.get('content-type') ?? '';
@@ -118,4 +163,6 @@ export function renderCache(options: RenderCacheOptions): Handle {
 			return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
 		return new Response(body, { status: response.status, headers });
 	};
+
+	return { handle, serveNode };
 }
