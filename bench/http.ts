@@ -198,6 +198,30 @@ function startBare(body: Buffer, contentType: string): Promise<Server> {
 	return new Promise((resolve) => server.listen(BARE_PORT, '127.0.0.1', () => resolve(server)));
 }
 
+async function firstTrainingSlug(): Promise<string> {
+	const trainings: { slug: string }[] = await (await fetch(`${APP}/api/v1/trainings`)).json();
+	return trainings[0]!.slug;
+}
+
+/** The JavaScript a page loads at once: what its `Link` header preloads as modules. */
+async function pageJavascript(path: string, headers: Record<string, string>) {
+	const page = await fetch(`${APP}${path}`, { headers });
+	await page.arrayBuffer();
+	const modules = [...(page.headers.get('link') ?? '').matchAll(/<([^>]+)>; rel="modulepreload"/g)].map(
+		(match) => new URL(match[1]!, `${APP}${path}`).href
+	);
+	let raw = 0;
+	let compressed = 0;
+	for (const url of modules) {
+		raw += (await (await fetch(url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer())
+			.byteLength;
+		// Read from Content-Length: fetch would decompress the body.
+		const brotli = await fetch(url, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+		compressed += Number(brotli.headers.get('content-length'));
+	}
+	return { files: modules.length, raw, compressed };
+}
+
 export async function benchHttp(): Promise<void> {
 	const databasePath = join(tmpdir(), `boussole-bench-${process.pid}.db`);
 	migrateDatabase(databasePath);
@@ -217,6 +241,21 @@ export async function benchHttp(): Promise<void> {
 			['career page, yours', '/metiers/developpeur-back-end', withResult],
 			['results page', result.path, withResult]
 		];
+		console.log("\nJavaScript a page loads at once (the framework's own floor is about 40 KB compressed)");
+		console.log('page                  modules    KB raw    KB brotli');
+		for (const [label, path, headers] of [
+			['/', '/', {}],
+			['/quiz', '/quiz', withResult],
+			['/metiers', '/metiers', {}],
+			['career page', '/metiers/developpeur-back-end', {}],
+			['training page', `/formations/${await firstTrainingSlug()}`, {}],
+			['results page', result.path, withResult]
+		] as const) {
+			const { files, raw, compressed } = await pageJavascript(path, headers);
+			console.log(
+				`${label.padEnd(20)} ${String(files).padStart(8)} ${(raw / 1024).toFixed(1).padStart(9)} ${(compressed / 1024).toFixed(1).padStart(12)}`
+			);
+		}
 		const data = await fetch(`${APP}${result.path}/__data.json`, { headers: withResult });
 		console.log(
 			`\nResults page, data sent for hydration: ${(await data.arrayBuffer()).byteLength} bytes (budget 20,480)`

@@ -299,6 +299,25 @@ test.describe('the results, careers open after two years of study or less', () =
 	});
 });
 
+test('pages with nothing to run in the browser send no JavaScript', async ({ request }) => {
+	const training: { slug: string }[] = await (await request.get('/api/v1/trainings')).json();
+	for (const path of [
+		'/metiers/developpeur-back-end',
+		`/formations/${training[0]!.slug}`,
+		'/methodologie',
+		'/confidentialite'
+	]) {
+		const response = await request.get(path);
+		expect(response.status(), path).toBe(200);
+		expect(response.headers()['link'] ?? '', path).not.toContain('modulepreload');
+		// Structured data for search engines is the only script left.
+		const scripts = (await response.text()).match(/<script(?![^>]*application\/ld\+json)[^>]*>/g) ?? [];
+		expect(scripts, path).toEqual([]);
+	}
+	// The pages that do run something keep it.
+	expect((await request.get('/metiers')).headers()['link']).toContain('modulepreload');
+});
+
 test.describe('catalogue API', () => {
 	test('gives a career with every section and its trainings', async ({ request }) => {
 		const career = await (await request.get('/api/v1/careers/pentester')).json();

@@ -4,6 +4,12 @@ import { minimumAnswers } from '$lib/server/quiz/pages';
 import evaluation from '$lib/server/evaluation-figures.json';
 import type { PageServerLoad } from './$types';
 
+/**
+ * Nothing on this page runs in the browser (links, forms, server-drawn charts): it is sent without the
+ * app's JavaScript (about 75 KB compressed), and a link from it loads the next page whole.
+ */
+export const csr = false;
+
 export const load: PageServerLoad = async () => {
 	const catalogue = await getCatalogue();
 	return {

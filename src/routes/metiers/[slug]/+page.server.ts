@@ -8,6 +8,12 @@ import { ownerOf } from '$lib/server/quiz/owner';
 import { visitorMatch } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
+/**
+ * Nothing on this page runs in the browser (links, forms, server-drawn charts): it is sent without the
+ * app's JavaScript (about 75 KB compressed), and a link from it loads the next page whole.
+ */
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params, cookies, locals, url }) => {
 	const catalogue = await getCatalogue();
 	const career = catalogue.careerBySlug.get(params.slug);
