@@ -44,7 +44,8 @@ const phone = {
 		'**/a11y.e2e.ts',
 		'**/catalogue.e2e.ts',
 		'**/account.e2e.ts',
-		'**/counsellor.e2e.ts'
+		'**/counsellor.e2e.ts',
+		'**/admin.e2e.ts'
 	]
 };
 

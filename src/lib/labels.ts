@@ -1,5 +1,6 @@
 import type { DimensionId } from '$lib/engine/dimensions';
 import type { Band } from '$lib/engine/types';
+import type { AuditAction, UserRole } from '$lib/server/db/tables';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { EntryLevel, FinancingKind, RemoteLevel, TrainingFormat, TrainingKind } from '$lib/vocabulary';
@@ -118,4 +119,31 @@ export function formatLevel(
 	].filter(Boolean);
 	if (parts.length > 0) return parts.join(' · ');
 	return locale === 'fr' ? 'Sans niveau officiel' : 'No official level';
+}
+
+const AUDIT_ACTION_LABELS: Record<AuditAction, () => string> = {
+	student_viewed: m.audit_student_viewed,
+	student_printed: m.audit_student_printed,
+	cohort_exported: m.audit_cohort_exported,
+	cohort_viewed: m.audit_cohort_viewed,
+	password_reset_issued: m.audit_password_reset_issued,
+	password_reset_used: m.audit_password_reset_used,
+	role_changed: m.audit_role_changed,
+	account_disabled: m.audit_account_disabled,
+	account_enabled: m.audit_account_enabled
+};
+
+/** What someone did with an account, as its owner reads it in their trail (« a consulté votre profil »). */
+export function auditActionLabel(action: AuditAction): string {
+	return AUDIT_ACTION_LABELS[action]();
+}
+
+const ROLE_LABELS: Record<UserRole, () => string> = {
+	student: m.admin_role_student,
+	counsellor: m.admin_role_counsellor,
+	admin: m.admin_role_admin
+};
+
+export function roleLabel(role: UserRole): string {
+	return ROLE_LABELS[role]();
 }

@@ -2,5 +2,6 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	signedIn: locals.user !== null,
-	counsellor: locals.user?.role === 'counsellor'
+	counsellor: locals.user?.role === 'counsellor',
+	admin: locals.user?.role === 'admin'
 });

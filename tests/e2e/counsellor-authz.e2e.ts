@@ -9,7 +9,7 @@ import {
 } from './helpers';
 
 /**
- * The authorization matrix of the counsellor space, against the built server: every page, action and
+ * The authorization matrix of the counsellor space and the back-office, against the built server: every page, action and
  * export × every kind of visitor → the status the server must answer. 303 is the way to the log-in page,
  * 403 « not your space », 404 « nothing here for you » (someone else's cohort or student looks absent).
  */
@@ -26,6 +26,16 @@ const ownerOnly: Expected = {
 	admin: 403
 };
 
+/** The back-office: administrators only; a counsellor is as refused as a student. */
+const adminOnly: Expected = {
+	anonymous: 303,
+	student: 403,
+	otherStudent: 403,
+	counsellor: 403,
+	otherCounsellor: 403,
+	admin: 200
+};
+
 test.describe.configure({ mode: 'serial' });
 
 const clients = {} as Record<Role, APIRequestContext>;
@@ -36,7 +46,10 @@ const ids = {
 	otherStudent: '',
 	note: '',
 	spareNote: '',
-	otherSession: ''
+	otherSession: '',
+	admin: '',
+	/** An account the back-office acts on, so that the others' trails stay as the last test reads them. */
+	spare: ''
 };
 let counsellorName = '';
 
@@ -63,6 +76,8 @@ test.beforeAll(async ({ playwright }) => {
 	createAccountWithCli('counsellor', names.counsellor);
 	createAccountWithCli('counsellor', names.otherCounsellor);
 	createAccountWithCli('admin', names.admin);
+	const spareName = uniqueId('spare');
+	createAccountWithCli('student', spareName);
 	for (const role of ['student', 'otherStudent'] as const) {
 		const signUp = await post(clients[role], '/compte/inscription', {
 			identifier: names[role],
@@ -100,6 +115,8 @@ test.beforeAll(async ({ playwright }) => {
 		(await queryOne<{ id: string }>('select id from users where identifier = ?', identifier)).id;
 	ids.student = await userId(names.student);
 	ids.otherStudent = await userId(names.otherStudent);
+	ids.admin = await userId(names.admin);
+	ids.spare = await userId(spareName);
 	// A second device of the other student's, whose session the matrix ends.
 	const secondDevice = await playwright.request.newContext({
 		baseURL,
@@ -295,6 +312,54 @@ const cases: Case[] = [
 		}
 	},
 	{
+		name: 'GET /admin',
+		request: (c) => c.get('/admin', { maxRedirects: 0 }),
+		expected: { ...adminOnly, admin: 303 }
+	},
+	{
+		name: 'GET /admin/comptes, searched',
+		request: (c) => c.get('/admin/comptes?q=spare&role=student&etat=active', { maxRedirects: 0 }),
+		expected: adminOnly
+	},
+	{
+		name: 'GET an account in the back-office',
+		request: (c) => c.get(`/admin/comptes/${ids.spare}`, { maxRedirects: 0 }),
+		expected: adminOnly
+	},
+	{
+		name: 'GET an account that does not exist',
+		request: (c) => c.get('/admin/comptes/aaaaaaaaaaaaaaaaaaaaaaaa', { maxRedirects: 0 }),
+		expected: { ...adminOnly, admin: 404 }
+	},
+	...(
+		[
+			['role', { role: 'counsellor' }],
+			['role', { role: 'student' }],
+			['disable', {}],
+			['enable', {}],
+			['issueReset', {}]
+		] as const
+	).map(([action, form]) => ({
+		name: `POST an account's ?/${action} ${JSON.stringify(form)}`,
+		request: (c: APIRequestContext) => post(c, `/admin/comptes/${ids.spare}?/${action}`, form),
+		expected: adminOnly
+	})),
+	{
+		name: 'POST ?/role with a role that is none',
+		request: (c) => post(c, `/admin/comptes/${ids.spare}?/role`, { role: 'root' }),
+		expected: { ...adminOnly, admin: 400 }
+	},
+	{
+		name: 'POST ?/disable on the administrator’s own account',
+		request: (c) => post(c, `/admin/comptes/${ids.admin}?/disable`, {}),
+		expected: { ...adminOnly, admin: 400 }
+	},
+	{
+		name: 'POST ?/issueReset for an account that does not exist',
+		request: (c) => post(c, '/admin/comptes/aaaaaaaaaaaaaaaaaaaaaaaa?/issueReset', {}),
+		expected: { ...adminOnly, admin: 404 }
+	},
+	{
 		name: 'POST /compte?/leave a cohort one is not in',
 		request: (c) => post(c, '/compte?/leave', { cohortId: ids.otherCohort }),
 		expected: {
@@ -360,4 +425,19 @@ test('only the owner’s reads and reset codes are in the audit log, and a refus
 			'password_reset_issued'
 		])
 	);
+});
+
+test('the back-office’s changes are in the trail of the account they touched, by the administrator', async () => {
+	const rows = await queryRows<{ actor: string; action: string }>(
+		`select u.role as actor, a.action from audit_log a join users u on u.id = a.actor_id where a.student_id = ?`,
+		ids.spare
+	);
+	expect(rows.map((r) => r.actor)).toEqual(rows.map(() => 'admin'));
+	expect(rows.map((r) => r.action).sort()).toEqual(
+		['account_disabled', 'account_enabled', 'password_reset_issued', 'role_changed', 'role_changed'].sort()
+	);
+	expect(
+		(await queryRows('select 1 from audit_log where student_id = ?', ids.admin)).length,
+		'a refused change writes nothing'
+	).toBe(0);
 });

@@ -8,6 +8,7 @@
 export type SecurityEvent =
 	| 'login_succeeded'
 	| 'login_failed'
+	| 'login_refused_disabled'
 	| 'throttled'
 	| 'second_factor_enrolled'
 	| 'second_factor_succeeded'
@@ -20,6 +21,9 @@ export type SecurityEvent =
 	| 'password_reset_failed'
 	| 'reauthentication_failed'
 	| 'account_deleted'
+	| 'role_changed'
+	| 'account_disabled'
+	| 'account_enabled'
 	| 'sessions_ended'
 	| 'access_refused';
 

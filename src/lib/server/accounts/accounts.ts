@@ -38,7 +38,12 @@ export type AuthSuccess = {
 	session: Session;
 };
 /** A refusal a page shows as it shows a form's: a status, field messages, or one for the whole form. */
-export type Refusal = { ok: false; status: 400 | 404 | 409 | 429; errors?: FieldErrors; message?: string };
+export type Refusal = {
+	ok: false;
+	status: 400 | 403 | 404 | 409 | 429;
+	errors?: FieldErrors;
+	message?: string;
+};
 
 const throttled = (seconds: number): Refusal => ({
 	ok: false,
@@ -111,6 +116,11 @@ export async function logInThrottled(
 	if (!found || !valid) {
 		logSecurityEvent('login_failed', found ? { userId: found.id } : {});
 		return { ok: false, status: 400, message: m.login_error() };
+	}
+	if (found.disabledAt !== null) {
+		// Said only to whoever knows the password: to anyone else, the account looks like any other.
+		logSecurityEvent('login_refused_disabled', { userId: found.id });
+		return { ok: false, status: 403, message: m.login_disabled() };
 	}
 	logSecurityEvent('login_succeeded', { userId: found.id });
 	await Promise.all([clear('loginAccount', accountKey), release('loginAddress', context.ip)]);

@@ -28,19 +28,36 @@ export async function issuePasswordResetAudited(
 	counsellor: Counsellor,
 	studentId: string,
 	now = new Date()
-): Promise<{ code: string; expiresAt: Date } | null> {
+): Promise<IssuedReset | null> {
+	if (!(await counsellorCanSeeStudent(getDb(), counsellor.id, studentId))) return null;
+	return issueReset(counsellor, studentId, now);
+}
+
+export interface IssuedReset {
+	code: string;
+	expiresAt: Date;
+}
+
+/**
+ * A code for the account `userId`, made by `actor`, who may (the caller checked it): an administrator for
+ * anyone but themselves, a counsellor for a student of theirs.
+ */
+export async function issueReset(
+	actor: { id: string; identifier: string },
+	userId: string,
+	now = new Date()
+): Promise<IssuedReset> {
 	const db = getDb();
-	if (!(await counsellorCanSeeStudent(db, counsellor.id, studentId))) return null;
 	const code = newOneTimeCode();
 	const expiresAt = new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS);
 	await savePasswordReset(db, {
-		userId: studentId,
-		codeHash: hashOneTimeCode(studentId, code),
-		issuedBy: counsellor.id,
+		userId,
+		codeHash: hashOneTimeCode(userId, code),
+		issuedBy: actor.id,
 		expiresAt
 	});
-	await recordAudit(db, [{ actor: counsellor, action: 'password_reset_issued', studentId }], now);
-	logSecurityEvent('password_reset_issued', { userId: studentId, actorId: counsellor.id });
+	await recordAudit(db, [{ actor, action: 'password_reset_issued', studentId: userId }], now);
+	logSecurityEvent('password_reset_issued', { userId, actorId: actor.id });
 	return { code, expiresAt };
 }
 

@@ -24,6 +24,16 @@ export function requireCounsellor(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	return signedIn;
 }
 
+/** The signed-in administrator; anyone else signed in gets a 403, anonymous a log-in. */
+export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const signedIn = requireUser(event);
+	if (signedIn.user.role !== 'admin') {
+		logSecurityEvent('access_refused', { userId: signedIn.user.id, path: event.url.pathname });
+		error(403, { message: m.error_admin_only() });
+	}
+	return { user: { ...signedIn.user, role: 'admin' as const }, session: signedIn.session };
+}
+
 /**
  * What is not the counsellor's (another's cohort, a student who did not share) is answered as if it did not
  * exist — a 404 tells nothing — and logged as a refused access.

@@ -9,7 +9,7 @@ import {
 	touchSession,
 	type SessionRow
 } from '../db/repositories/sessions';
-import type { User } from '../db/repositories/users';
+import { markUserActive, type User } from '../db/repositories/users';
 import { generateToken, hashToken } from '../ids';
 import { deleteBearerCookie, readBearerCookie, setBearerCookie } from './cookies';
 
@@ -68,7 +68,7 @@ export async function createSession(
 		lastUsedAt: createdAt,
 		secondFactorAt: null
 	};
-	await insertSession(db, session);
+	await Promise.all([insertSession(db, session), markUserActive(db, user.id, createdAt)]);
 	return { token, session };
 }
 
@@ -88,6 +88,11 @@ export async function validateSessionToken(
 	const found = await findSessionWithUser(db, hashToken(token));
 	if (!found) return null;
 	const { session, user } = found;
+	// Disabling an account ends its sessions; this is the second lock, should one be created in between.
+	if (user.disabledAt !== null) {
+		await deleteSession(db, session.id);
+		return null;
+	}
 	const absoluteEnd = session.createdAt.getTime() + SESSION_POLICY[user.role].absolute;
 	if (now >= session.expiresAt.getTime() || now >= absoluteEnd) {
 		await deleteSession(db, session.id);
@@ -102,7 +107,10 @@ export async function validateSessionToken(
 	if (due) {
 		session.expiresAt = endOf(session, user, now);
 		session.lastUsedAt = new Date(now);
-		await touchSession(db, session.id, session.expiresAt, session.lastUsedAt);
+		await Promise.all([
+			touchSession(db, session.id, session.expiresAt, session.lastUsedAt),
+			markUserActive(db, user.id, session.lastUsedAt)
+		]);
 	}
 	return { session, user, complete };
 }

@@ -18,7 +18,12 @@ export const AUDIT_ACTIONS = [
 	/** A counsellor gave the student a one-time code to choose a new password. */
 	'password_reset_issued',
 	/** The student chose a new password with that code. */
-	'password_reset_used'
+	'password_reset_used',
+	/** An administrator changed the account's role. */
+	'role_changed',
+	/** An administrator disabled the account (its sessions ended), or enabled it again. */
+	'account_disabled',
+	'account_enabled'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -166,7 +171,11 @@ export function defineTables(k: Columns) {
 		totpKey: k.text('totp_key'),
 		totpEnabledAt: k.timestamp('totp_enabled_at'),
 		totpLastStep: k.integer('totp_last_step'),
-		createdAt: k.timestamp('created_at').notNull()
+		createdAt: k.timestamp('created_at').notNull(),
+		/** Set at each log-in and session renewal (at most every few minutes): what « last active » means. */
+		lastActiveAt: k.timestamp('last_active_at'),
+		/** Disabled by an administrator: no log-in, no session, until enabled again. */
+		disabledAt: k.timestamp('disabled_at')
 	});
 
 	/** One-time codes for when the phone is lost: only their SHA-256, salted with the account id, is kept; each works once. */

@@ -16,19 +16,22 @@ const CHUNK = 500;
 export async function recordAudit(db: Db, entries: AuditEntry[], now = new Date()): Promise<void> {
 	if (entries.length === 0) return;
 	await db.transaction(async (tx) => {
-		for (let i = 0; i < entries.length; i += CHUNK) {
-			await tx.insert(auditLog).values(
-				entries.slice(i, i + CHUNK).map((entry) => ({
-					actorId: entry.actor.id,
-					actorName: entry.actor.identifier,
-					action: entry.action,
-					studentId: entry.studentId,
-					cohortId: entry.cohortId ?? null,
-					at: now
-				}))
-			);
-		}
+		for (let i = 0; i < entries.length; i += CHUNK) await insertAudit(tx, entries.slice(i, i + CHUNK), now);
 	});
+}
+
+/** The rows themselves, inside a transaction the caller holds (a change and its trace commit together). */
+export async function insertAudit(tx: Db, entries: AuditEntry[], now: Date): Promise<void> {
+	await tx.insert(auditLog).values(
+		entries.map((entry) => ({
+			actorId: entry.actor.id,
+			actorName: entry.actor.identifier,
+			action: entry.action,
+			studentId: entry.studentId,
+			cohortId: entry.cohortId ?? null,
+			at: now
+		}))
+	);
 }
 
 /** Who read the student's data, newest first: for the student's account page and data export. */

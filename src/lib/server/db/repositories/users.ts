@@ -61,6 +61,11 @@ export async function findUserById(db: Db, id: string): Promise<User | null> {
 	return user ? withoutSecrets(user) : null;
 }
 
+/** « Last active », for administrators: at each log-in and session renewal. */
+export async function markUserActive(db: Db, userId: string, at: Date): Promise<void> {
+	await db.update(users).set({ lastActiveAt: at }).where(eq(users.id, userId));
+}
+
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
 	await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `users` ADD `last_active_at` integer;--> statement-breakpoint
+ALTER TABLE `users` ADD `disabled_at` integer;

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { issueReset, type IssuedReset } from '../accounts/password-reset';
+import { getDb } from '../db';
+import {
+	changeAccountRole,
+	countOpenCohorts,
+	findAccountSummary,
+	searchAccounts,
+	setAccountDisabled,
+	type AccountFilter,
+	type AccountSummary
+} from '../db/repositories/accounts-admin';
+import { listAuditAboutStudent } from '../db/repositories/audit';
+import { USER_ROLES, type UserRole } from '../db/tables';
+import { defineForm } from '../forms';
+import type { User } from '../db/repositories/users';
+import { logSecurityEvent } from '../security-log';
+
+/**
+ * `/admin/comptes`: administrators find an account, change its role, disable or enable it, and make a
+ * one-time code for a forgotten password. What they see of an account is its identifier, role and dates —
+ * never a password or a hash. Every change is in the person's audit trail, shown on their `/compte`.
+ */
+
+export type Admin = Pick<User, 'id' | 'identifier'> & { role: 'admin' };
+
+export function isAdmin(user: User | null): user is User & Admin {
+	return user?.role === 'admin';
+}
+
+/** Accounts listed at most: past that, the search narrows it. */
+export const ACCOUNTS_LISTED = 50;
+
+const STATES = ['active', 'disabled'] as const;
+
+/** A filter value from the address, or none when it is not one of the list (a hand-edited URL). */
+function oneOf<T extends string>(list: readonly T[], value: string | null): T | null {
+	return list.includes(value as T) ? (value as T) : null;
+}
+
+/** The search of `/admin/comptes`, from its address (`q`, `role`, `etat`). */
+export function accountFilterFrom(params: URLSearchParams): AccountFilter {
+	return {
+		q: (params.get('q') ?? '').slice(0, 254),
+		role: oneOf<UserRole>(USER_ROLES, params.get('role')),
+		state: oneOf(STATES, params.get('etat'))
+	};
+}
+
+export const roleForm = defineForm(
+	z.object({ role: z.enum(USER_ROLES, { error: () => m.error_unknown_role() }) })
+);
+
+export async function findAccounts(filter: AccountFilter): Promise<AccountSummary[]> {
+	return searchAccounts(getDb(), filter, ACCOUNTS_LISTED);
+}
+
+/** An account with what acting on it would touch, and its trail; null when there is none. */
+export async function accountForAdmin(userId: string) {
+	const db = getDb();
+	const account = await findAccountSummary(db, userId);
+	if (!account) return null;
+	const [openCohorts, trail] = await Promise.all([
+		account.role === 'counsellor' ? countOpenCohorts(db, userId) : 0,
+		listAuditAboutStudent(db, userId)
+	]);
+	return { account, openCohorts, trail };
+}
+
+export type AdminRefusal = { ok: false; status: 400 | 404; message: string };
+export type AdminOutcome = { ok: true } | AdminRefusal;
+
+/** An administrator acts on other accounts: on their own, they would lock themselves out. */
+function refuseOwnAccount(admin: Admin, userId: string): AdminRefusal | null {
+	return admin.id === userId ? { ok: false, status: 400, message: m.admin_not_yourself() } : null;
+}
+
+const notFound = (): AdminRefusal => ({ ok: false, status: 404, message: m.admin_account_not_found() });
+
+export async function changeRoleAudited(
+	admin: Admin,
+	userId: string,
+	role: User['role'],
+	now = new Date()
+): Promise<AdminOutcome> {
+	const refused = refuseOwnAccount(admin, userId);
+	if (refused) return refused;
+	const db = getDb();
+	const account = await findAccountSummary(db, userId);
+	if (!account) return notFound();
+	if (account.role === role) return { ok: true };
+	await changeAccountRole(db, { userId, role, actor: admin, now });
+	logSecurityEvent('role_changed', { userId, actorId: admin.id });
+	return { ok: true };
+}
+
+export async function setDisabledAudited(
+	admin: Admin,
+	userId: string,
+	disabled: boolean,
+	now = new Date()
+): Promise<AdminOutcome> {
+	const refused = refuseOwnAccount(admin, userId);
+	if (refused) return refused;
+	const db = getDb();
+	if (!(await findAccountSummary(db, userId))) return notFound();
+	if (await setAccountDisabled(db, { userId, disabled, actor: admin, now }))
+		logSecurityEvent(disabled ? 'account_disabled' : 'account_enabled', { userId, actorId: admin.id });
+	return { ok: true };
+}
+
+export async function issueResetAsAdmin(
+	admin: Admin,
+	userId: string,
+	now = new Date()
+): Promise<({ ok: true } & IssuedReset) | AdminRefusal> {
+	const refused = refuseOwnAccount(admin, userId);
+	if (refused) return refused;
+	if (!(await findAccountSummary(getDb(), userId))) return notFound();
+	return { ok: true, ...(await issueReset(admin, userId, now)) };
+}
