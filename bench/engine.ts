@@ -108,7 +108,9 @@ export function opsPerSecond(fn: () => unknown, ms = 1500): number {
 
 export function benchEngine(): void {
 	const profile = benchProfile();
-	console.log('\nEngine: rank one complete profile (ops/s, higher is better; budget: top 5 ≥ 0.67 of the loop)');
+	console.log(
+		'\nEngine: rank one complete profile (ops/s, higher is better; budget: top 5 ≥ 0.67 of the loop)'
+	);
 	console.log(
 		'catalogue              explain all      top 5 explained   plain Float64Array loop   all / loop   top 5 / loop'
 	);
