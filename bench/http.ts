@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QUIZ_PAGE_SIZE, answerFieldName, pageCount } from '../src/lib/server/quiz/pages';
+import { benchLighthouse } from './lighthouse';
 
 const BARE_PORT = 4311;
 const APP = 'http://127.0.0.1:4310';
@@ -256,6 +257,12 @@ export async function benchHttp(): Promise<void> {
 				`${label.padEnd(20)} ${String(files).padStart(8)} ${(raw / 1024).toFixed(1).padStart(9)} ${(compressed / 1024).toFixed(1).padStart(12)}`
 			);
 		}
+		await benchLighthouse(APP, [
+			['/', '/'],
+			['/quiz', '/quiz'],
+			['career page', '/metiers/developpeur-back-end'],
+			['/metiers', '/metiers']
+		]);
 		const data = await fetch(`${APP}${result.path}/__data.json`, { headers: withResult });
 		console.log(
 			`\nResults page, data sent for hydration: ${(await data.arrayBuffer()).byteLength} bytes (budget 20,480)`

@@ -167,11 +167,12 @@ test('a result is visible to its owner only', async ({ page, browser }) => {
 
 test('the interface switches to English and back', async ({ page }) => {
 	await page.goto('/metiers');
-	await page.getByRole('button', { name: 'Changer de langue' }).click();
+	// Named by what it shows (WCAG 2.5.3, label in name): « English » on a French page, and the reverse.
+	await page.getByRole('button', { name: 'English', exact: true }).click();
 	await expect(page).toHaveURL(/\/metiers$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Digital careers');
-	await page.getByRole('button', { name: 'Change language' }).click();
+	await page.getByRole('button', { name: 'Français', exact: true }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Les métiers du numérique');
 });

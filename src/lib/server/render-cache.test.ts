@@ -179,4 +179,34 @@ describe('the render cache of public pages', () => {
 		expect((await fetch(`${base}/metiers?a=1&b=2`)).status).toBe(299);
 		expect(rendered).toHaveLength(1);
 	});
+
+	it('is compressed for the browsers that take it, once per page, each encoding with its own ETag', async () => {
+		const { handle, serveNode } = cacheAndFront();
+		const base = await startFront(serveNode);
+		const page = `<main>${'<p>Une page de métiers assez longue pour être compressée.</p>'.repeat(80)}</main>`;
+		const rendering = await handle({
+			event: event('/metiers'),
+			resolve: async () => new Response(page, { headers: { 'content-type': 'text/html' } })
+		});
+		const identity = rendering.headers.get('etag')!;
+		const etags = new Set([identity]);
+		for (const encoding of ['br', 'gzip']) {
+			const response = await fetch(`${base}/metiers`, { headers: { 'accept-encoding': encoding } });
+			expect(response.headers.get('content-encoding')).toBe(encoding);
+			expect(Number(response.headers.get('content-length'))).toBeLessThan(page.length / 5);
+			expect(response.headers.get('vary')).toMatch(/Accept-Encoding.*Cookie/);
+			expect(await response.text()).toBe(page);
+			const etag = response.headers.get('etag')!;
+			etags.add(etag);
+			const again = await fetch(`${base}/metiers`, {
+				headers: { 'accept-encoding': encoding, 'if-none-match': etag }
+			});
+			expect(again.status).toBe(304);
+		}
+		expect(etags.size).toBe(3);
+		const plain = await fetch(`${base}/metiers`, { headers: { 'accept-encoding': 'identity' } });
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(plain.headers.get('etag')).toBe(identity);
+		expect(await plain.text()).toBe(page);
+	});
 });

@@ -1,5 +1,6 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { cookieName, type BearerCookie } from './auth/cookies';
@@ -43,6 +44,31 @@ interface Kept {
 	headers: [string, string][];
 	body: ArrayBuffer;
 	etag: string;
+	/** The body compressed, made the first time a browser takes that encoding, then served as is. */
+	encoded: Partial<Record<Encoding, Buffer>>;
+}
+
+type Encoding = 'br' | 'gzip';
+
+/** Below this, compressing saves less than the headers it adds. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** The best encoding the browser takes (`Accept-Encoding`), or none. */
+function encodingFor(accepted: string | undefined): Encoding | null {
+	if (!accepted) return null;
+	return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+}
+
+function encodedBody(kept: Kept, encoding: Encoding): Buffer {
+	return (kept.encoded[encoding] ??=
+		encoding === 'br'
+			? brotliCompressSync(kept.body, {
+					params: {
+						[constants.BROTLI_PARAM_QUALITY]: 9,
+						[constants.BROTLI_PARAM_SIZE_HINT]: kept.body.byteLength
+					}
+				})
+			: gzipSync(kept.body, { level: 9 }));
 }
 
 export interface RenderCacheOptions {
@@ -126,9 +152,22 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		const locale = options.locale(new Request(url, { headers: cookie ? { cookie } : {} }));
 		const found = use(keyOf(url, locale, await options.catalogueVersion()));
 		if (!found) return false;
-		const { status, headers, body } = answer(found, request.headers['if-none-match']);
-		response.writeHead(status, Object.fromEntries(headers));
-		response.end(body ? Buffer.from(body) : undefined);
+		// Compressed once per page and encoding; each encoding has its own ETag (it is another body).
+		const encoding =
+			found.body.byteLength >= COMPRESS_FROM_BYTES ? encodingFor(request.headers['accept-encoding']) : null;
+		const etag = encoding ? found.etag.replace(/"$/, `-${encoding}"`) : found.etag;
+		const { status, headers, body } = answer({ ...found, etag }, request.headers['if-none-match']);
+		if (headers.has('etag')) headers.set('etag', etag);
+		if (encoding && body) {
+			const encoded = encodedBody(found, encoding);
+			headers.set('content-encoding', encoding);
+			headers.set('content-length', String(encoded.byteLength));
+			response.writeHead(status, Object.fromEntries(headers));
+			response.end(encoded);
+		} else {
+			response.writeHead(status, Object.fromEntries(headers));
+			response.end(body ? Buffer.from(body) : undefined);
+		}
 		return true;
 	};
 
@@ -153,9 +192,11 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		const headers = new Headers(response.headers);
 		const etag = `"${encodeBase64urlNoPadding(sha256(new Uint8Array(body))).slice(0, 27)}"`;
 		headers.set('etag', etag);
+		// Who asks (a bearer cookie) and what they take (`server.js` sends kept pages compressed) change the answer.
+		headers.append('vary', 'Accept-Encoding');
 		headers.append('vary', 'Cookie');
 		if (type.startsWith('text/html')) headers.set('cache-control', HTML_CACHE_CONTROL);
-		const kept: Kept = { status: response.status, headers: [...headers], body, etag };
+		const kept: Kept = { status: response.status, headers: [...headers], body, etag, encoded: {} };
 		entries.set(key, kept);
 		if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
 		headers.set('x-render-cache', 'miss');
