@@ -16,7 +16,14 @@ import { importCatalogueIfNewer, readCatalogue } from '../src/lib/server/db/repo
 import { generateId } from '../src/lib/server/ids';
 import { rankAnswers } from '../src/lib/server/results/matching';
 import { seededRandom } from '../src/lib/seeded-random';
-import { formPostHeaders, removeDatabase, startApp, stopProcess, waitFor } from './http';
+import {
+	assertNothingAnswers,
+	formPostHeaders,
+	removeDatabase,
+	startApp,
+	stopProcess,
+	waitFor
+} from './http';
 import type { Cluster, Postgres } from './postgres';
 
 const APP = 'http://127.0.0.1:4312';
@@ -238,6 +245,7 @@ async function measureEngine(
 	databaseUrl: string,
 	requests: CohortRequest[]
 ): Promise<number[]> {
+	await assertNothingAnswers(APP);
 	const app = startApp(databaseUrl, APP);
 	try {
 		await waitFor(`${APP}/api/v1/careers`, app);

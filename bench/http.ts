@@ -29,6 +29,18 @@ export async function waitFor(url: string, child?: ChildProcess, timeoutMs = 30_
 }
 
 /**
+ * Throws when something already answers on `url`: a server left from an interrupted run would answer in place of
+ * the one about to start (which then cannot listen), and the figures would be another build's.
+ */
+export async function assertNothingAnswers(url: string): Promise<void> {
+	const answered = await fetch(url).then(
+		() => true,
+		() => false
+	);
+	if (answered) throw new Error(`${url} already answers (a server left from an earlier run?): stop it first`);
+}
+
+/**
  * The built server (`node server.js`) on `url`, with its own database: a SQLite path or a PostgreSQL URL.
  * `environment` adds to what it is given, or overrides it (ORIGIN behind a proxy).
  */
@@ -224,6 +236,7 @@ async function pageJavascript(path: string, headers: Record<string, string>) {
 }
 
 export async function benchHttp(): Promise<void> {
+	await assertNothingAnswers(APP);
 	const databasePath = join(tmpdir(), `boussole-bench-${process.pid}.db`);
 	migrateDatabase(databasePath);
 	const app = startApp(databasePath);
