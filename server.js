@@ -109,9 +109,12 @@ const keptPages = globalThis[Symbol.for('boussole.render-cache')];
  */
 const compress = compression({
 	threshold: 1024,
-	// A page the render cache keeps is sent as it is the first time: its later hits come compressed from the cache
-	// under their own ETag per encoding, and the same bytes must not get two.
-	filter: (req, res) => res.getHeader('x-render-cache') !== 'miss' && compression.filter(req, res)
+	// A page the render cache answers for (`x-render-cache`: its first rendering, or a hit the hook served) is sent
+	// as it is: the fast path compresses kept pages under an ETag per encoding, and the same bytes must not get two.
+	// Answers to forms are not compressed either: some show a secret (a reset code, recovery codes) next to what
+	// was typed, the pattern of a BREACH-style guess. Pages that show one say `no-transform` (respected).
+	filter: (req, res) =>
+		req.method === 'GET' && !res.getHeader('x-render-cache') && compression.filter(req, res)
 });
 
 function render(req, res) {

@@ -65,8 +65,11 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// Anything made for one person (signed in, or the anonymous owner of a quiz and results) is never kept by
 	// a shared cache or the back button; neither is an answer that sets a cookie.
-	if (personal || response.headers.has('set-cookie'))
-		response.headers.set('Cache-Control', 'private, no-store');
+	if (personal || response.headers.has('set-cookie')) {
+		// A page showing a secret asks that nothing transform it (no compression in `server.js`): kept.
+		const noTransform = /no-transform/.test(response.headers.get('cache-control') ?? '');
+		response.headers.set('Cache-Control', `private, no-store${noTransform ? ', no-transform' : ''}`);
+	}
 	return response;
 };
 

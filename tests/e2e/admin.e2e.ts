@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+	PASSWORD,
 	createAccountWithCli,
 	expectNoAxeViolations,
 	logIn,
@@ -83,7 +84,7 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
-test('a counsellor who leaves the role has their session ended and their open cohorts archived', async ({
+test('a counsellor made administrator: session ended, open cohorts archived, the change in their own trail', async ({
 	page
 }) => {
 	const admin = uniqueId('admin');
@@ -99,11 +100,11 @@ test('a counsellor who leaves the role has their session ended and their open co
 	await logIn(page, admin);
 	await openAccount(page, counsellor);
 	await expect(page.getByText('Ce compte a 1 cohorte(s) ouverte(s)')).toBeVisible();
-	await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Élève' });
+	await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Administrateur / Administratrice' });
 	await page.getByRole('button', { name: 'Changer le rôle' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Rôle changé' })).toBeVisible();
-	await expect(page.locator('main p strong').first()).toHaveText('Élève');
-	await expect(page.getByLabel('Rôle', { exact: true })).toHaveValue('student');
+	await expect(page.locator('main p strong').first()).toHaveText('Administrateur / Administratrice');
+	await expect(page.getByLabel('Rôle', { exact: true })).toHaveValue('admin');
 
 	await counsellorPage.goto('/conseiller');
 	await expect(counsellorPage).toHaveURL(/\/compte\/connexion/);
@@ -112,6 +113,12 @@ test('a counsellor who leaves the role has their session ended and their open co
 		counsellor
 	);
 	expect(Number(archived)).toBe(1);
+	// Staff see their own trail too: signed in again (second factor and all), the new administrator reads it.
+	await logIn(counsellorPage, counsellor);
+	await counsellorPage.goto('/compte');
+	await counsellorPage.getByText(/Consultations de vos données et actions sur votre compte : 1/).click();
+	await expect(counsellorPage.getByText(`${admin} · a changé le rôle du compte`)).toBeVisible();
+	await expect(counsellorPage.getByRole('link', { name: 'Administration' })).toBeVisible();
 	await counsellorPage.context().close();
 });
 
@@ -143,5 +150,42 @@ test.describe('the back-office pages pass axe', () => {
 			await page.goto(path(id));
 			await expectNoAxeViolations(page, path(id));
 		});
+	}
+});
+
+test('pages are compressed, except one that shows a secret next to what the address says, and answers to forms', async ({
+	playwright
+}) => {
+	const baseURL = test.info().project.use.baseURL!;
+	const staff = uniqueId('admin');
+	createAccountWithCli('admin', staff);
+	const client = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { accept: 'text/html', 'accept-encoding': 'br, gzip' }
+	});
+	try {
+		const quiz = await client.get('/quiz');
+		expect(quiz.headers()['content-encoding']).toBe('br');
+		// An answer to a form, here the log-in page again with its message: sent as it is.
+		const refused = await client.post('/compte/connexion', {
+			form: { identifier: staff, password: 'pas le bon mot de passe' },
+			headers: { origin: baseURL },
+			maxRedirects: 0
+		});
+		expect(refused.status()).toBe(400);
+		expect((await refused.body()).length).toBeGreaterThan(1024);
+		expect(refused.headers()['content-encoding']).toBeUndefined();
+		const logIn = await client.post('/compte/connexion', {
+			form: { identifier: staff, password: PASSWORD },
+			headers: { origin: baseURL },
+			maxRedirects: 0
+		});
+		// Set up at the first log-in: the key is on the page, next to the redirectTo it came with.
+		const enrolment = await client.get(logIn.headers().location!, { maxRedirects: 0 });
+		expect(await enrolment.text()).toContain('data-testid="totp-key"');
+		expect(enrolment.headers()['content-encoding']).toBeUndefined();
+		expect(enrolment.headers()['cache-control']).toBe('private, no-store, no-transform');
+	} finally {
+		await client.dispose();
 	}
 });

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderCache, type NodeRenderCache } from './render-cache';
@@ -60,6 +60,19 @@ async function startFront(serveNode: NodeRenderCache): Promise<string> {
 	});
 	await new Promise<void>((resolve) => front!.listen(0, '127.0.0.1', resolve));
 	return `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+}
+
+/** A GET with a Host of one's choosing (fetch always sends the URL's own). */
+function rawGet(base: string, path: string, host: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const url = new URL(base);
+		request({ host: url.hostname, port: url.port, path, headers: { host } }, (response) => {
+			response.resume();
+			resolve(response.statusCode!);
+		})
+			.on('error', reject)
+			.end();
+	});
 }
 
 afterEach(() => new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve())));
@@ -158,7 +171,12 @@ describe('the render cache of public pages', () => {
 		const base = await startFront(serveNode);
 		// Nothing kept yet: the app answers.
 		expect((await fetch(`${base}/metiers?a=1&b=2`)).status).toBe(299);
-		const rendering = await handle({ event: event('/metiers?b=2&a=1'), resolve: resolver() });
+		// As the app sees it behind the same server: the same Host.
+		const host = new URL(base).host;
+		const rendering = await handle({
+			event: event('/metiers?b=2&a=1', { headers: { host } }),
+			resolve: resolver()
+		});
 		const etag = rendering.headers.get('etag')!;
 
 		const kept = await fetch(`${base}/metiers?a=1&b=2`);
@@ -174,6 +192,9 @@ describe('the render cache of public pages', () => {
 		for (const cookie of ['boussole_owner=lea', 'x=1; __Host-boussole_session=sam', 'PARAGLIDE_LOCALE=en'])
 			expect((await fetch(`${base}/metiers?a=1&b=2`, { headers: { cookie } })).status).toBe(299);
 		expect((await fetch(`${base}/metiers?a=1&b=2`, { method: 'HEAD' })).status).toBe(299);
+		// A forged Host is another origin: it is rendered for itself, never given (or giving) the others' page.
+		const forged = await rawGet(base, '/metiers?a=1&b=2', 'evil.example');
+		expect(forged).toBe(299);
 		expect((await fetch(`${base}/metiers/__data.json?a=1&b=2`)).status).toBe(299);
 		version = 2;
 		expect((await fetch(`${base}/metiers?a=1&b=2`)).status).toBe(299);
@@ -185,7 +206,7 @@ describe('the render cache of public pages', () => {
 		const base = await startFront(serveNode);
 		const page = `<main>${'<p>Une page de métiers assez longue pour être compressée.</p>'.repeat(80)}</main>`;
 		const rendering = await handle({
-			event: event('/metiers'),
+			event: event('/metiers', { headers: { host: new URL(base).host } }),
 			resolve: async () => new Response(page, { headers: { 'content-type': 'text/html' } })
 		});
 		const identity = rendering.headers.get('etag')!;
@@ -204,6 +225,9 @@ describe('the render cache of public pages', () => {
 			expect(again.status).toBe(304);
 		}
 		expect(etags.size).toBe(3);
+		// Refused with q=0, brotli is not sent.
+		const notBrotli = await fetch(`${base}/metiers`, { headers: { 'accept-encoding': 'br;q=0, gzip' } });
+		expect(notBrotli.headers.get('content-encoding')).toBe('gzip');
 		const plain = await fetch(`${base}/metiers`, { headers: { 'accept-encoding': 'identity' } });
 		expect(plain.headers.get('content-encoding')).toBeNull();
 		expect(plain.headers.get('etag')).toBe(identity);

@@ -55,8 +55,14 @@ const COMPRESS_FROM_BYTES = 1024;
 
 /** The best encoding the browser takes (`Accept-Encoding`), or none. */
 function encodingFor(accepted: string | undefined): Encoding | null {
-	if (!accepted) return null;
-	return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+	const taken = new Set(
+		(accepted ?? '')
+			.split(',')
+			.map((part) => part.trim().split(/\s*;\s*/))
+			.filter(([, ...params]) => !params.some((param) => /^q=0(\.0*)?$/.test(param)))
+			.map(([name]) => name!.toLowerCase())
+	);
+	return taken.has('br') ? 'br' : taken.has('gzip') ? 'gzip' : null;
 }
 
 function encodedBody(kept: Kept, encoding: Encoding): Buffer {
@@ -85,10 +91,25 @@ export const NODE_RENDER_CACHE = Symbol.for('boussole.render-cache');
 /** Serves a kept page for a Node request and says true, or says false: the app renders it. */
 export type NodeRenderCache = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
-/** What the rendering depends on: the catalogue version, the language, the path and the sorted query. */
-function keyOf(url: URL, locale: string, version: number): string {
+/**
+ * The origin the page is rendered for, from what adapter-node reads it from: `ORIGIN` when set, otherwise the
+ * protocol and host headers it is told to trust (`PROTOCOL_HEADER`, `HOST_HEADER`) or `Host`. Pages write
+ * their own address (structured data, the API description): a request with a forged host must not choose what
+ * everyone else is served, so the origin is part of the key.
+ */
+function originOf(header: (name: string) => string | null | undefined): string {
+	if (process.env.ORIGIN) return process.env.ORIGIN;
+	const protocolHeader = process.env.PROTOCOL_HEADER?.toLowerCase();
+	const hostHeader = process.env.HOST_HEADER?.toLowerCase();
+	const protocol = (protocolHeader && header(protocolHeader)) || '';
+	const host = (hostHeader && header(hostHeader)) || header('host') || '';
+	return `${protocol}//${host}`;
+}
+
+/** What the rendering depends on: the catalogue version, the origin, the language, the path and the sorted query. */
+function keyOf(url: URL, origin: string, locale: string, version: number): string {
 	const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	return `${version} ${locale} ${url.pathname}?${new URLSearchParams(query)}`;
+	return `${version} ${origin} ${locale} ${url.pathname}?${new URLSearchParams(query)}`;
 }
 
 function publicPage(method: string, url: URL): boolean {
@@ -150,7 +171,11 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		const names = cookieNames(cookie);
 		if (BEARER_COOKIE_NAMES.some((name) => names.has(name))) return false;
 		const locale = options.locale(new Request(url, { headers: cookie ? { cookie } : {} }));
-		const found = use(keyOf(url, locale, await options.catalogueVersion()));
+		const origin = originOf((name) => {
+			const value = request.headers[name];
+			return Array.isArray(value) ? value[0] : value;
+		});
+		const found = use(keyOf(url, origin, locale, await options.catalogueVersion()));
 		if (!found) return false;
 		// Compressed once per page and encoding; each encoding has its own ETag (it is another body).
 		const encoding =
@@ -173,7 +198,8 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 
 	const handle: Handle = async ({ event, resolve }) => {
 		if (!cacheable(event)) return resolve(event);
-		const key = keyOf(event.url, options.locale(event.request), await options.catalogueVersion());
+		const origin = originOf((name) => event.request.headers.get(name));
+		const key = keyOf(event.url, origin, options.locale(event.request), await options.catalogueVersion());
 		const found = use(key);
 		if (found) {
 			const { status, headers, body } = answer(found, event.request.headers.get('if-none-match'));

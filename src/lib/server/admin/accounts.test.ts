@@ -11,6 +11,7 @@ import { createUser, findUserById } from '../db/repositories/users';
 import { cohorts } from '../db/schema';
 import { freshTestDatabase } from '../test-database';
 import {
+	ACCOUNTS_LISTED,
 	accountForAdmin,
 	changeRoleAudited,
 	findAccounts,
@@ -42,7 +43,9 @@ const context = { ip: '203.0.113.9' };
 describe('the accounts back-office', () => {
 	it('finds accounts by part of the identifier, role and state, taking % and _ as letters', async () => {
 		const identifiers = async (filter: Partial<Parameters<typeof findAccounts>[0]>) =>
-			(await findAccounts({ q: '', role: null, state: null, ...filter })).map((a) => a.identifier).sort();
+			(await findAccounts({ q: '', role: null, state: null, ...filter })).accounts
+				.map((a) => a.identifier)
+				.sort();
 		expect(await identifiers({ q: 'CONSEIL' })).toEqual(['mme.conseil']);
 		expect(await identifiers({ q: '%_' })).toEqual(['sam%_eleve']);
 		expect(await identifiers({ q: '_' })).toEqual(['lea_2nde', 'sam%_eleve']);
@@ -51,10 +54,23 @@ describe('the accounts back-office', () => {
 		expect(await identifiers({ state: 'disabled' })).toEqual(['lea_2nde']);
 		expect(await identifiers({ state: 'active', role: 'student' })).toEqual(['sam%_eleve']);
 		// What an administrator reads: no hash, no key.
-		const [found] = await findAccounts({ q: 'lea', role: null, state: null });
+		const [found] = (await findAccounts({ q: 'lea', role: null, state: null })).accounts;
 		expect(Object.keys(found!).sort()).toEqual(
 			['createdAt', 'disabledAt', 'id', 'identifier', 'lastActiveAt', 'role', 'secondFactorOn'].sort()
 		);
+	});
+
+	it('lists 50 accounts at most, and says when there are more', async () => {
+		const hash = await hashPassword(PASSWORD);
+		const add = async (n: number) =>
+			createUser(db, { id: `x${n}`, identifier: `eleve${n}`, passwordHash: hash, birthYear: 2009 });
+		for (let n = 0; n < ACCOUNTS_LISTED - 4; n += 1) await add(n);
+		const all = { q: '', role: null, state: null };
+		expect(await findAccounts(all)).toMatchObject({ more: false });
+		expect((await findAccounts(all)).accounts).toHaveLength(ACCOUNTS_LISTED);
+		await add(ACCOUNTS_LISTED);
+		expect(await findAccounts(all)).toMatchObject({ more: true });
+		expect((await findAccounts(all)).accounts).toHaveLength(ACCOUNTS_LISTED);
 	});
 
 	it('keeps « last active » from log-ins', async () => {

@@ -52,8 +52,12 @@ export const roleForm = defineForm(
 	z.object({ role: z.enum(USER_ROLES, { error: () => m.error_unknown_role() }) })
 );
 
-export async function findAccounts(filter: AccountFilter): Promise<AccountSummary[]> {
-	return searchAccounts(getDb(), filter, ACCOUNTS_LISTED);
+/** The accounts found, at most ACCOUNTS_LISTED, and whether there were more. */
+export async function findAccounts(
+	filter: AccountFilter
+): Promise<{ accounts: AccountSummary[]; more: boolean }> {
+	const found = await searchAccounts(getDb(), filter, ACCOUNTS_LISTED + 1);
+	return { accounts: found.slice(0, ACCOUNTS_LISTED), more: found.length > ACCOUNTS_LISTED };
 }
 
 /** An account with what acting on it would touch, and its trail; null when there is none. */
@@ -90,8 +94,8 @@ export async function changeRoleAudited(
 	const account = await findAccountSummary(db, userId);
 	if (!account) return notFound();
 	if (account.role === role) return { ok: true };
-	await changeAccountRole(db, { userId, role, actor: admin, now });
-	logSecurityEvent('role_changed', { userId, actorId: admin.id });
+	if (await changeAccountRole(db, { userId, role, actor: admin, now }))
+		logSecurityEvent('role_changed', { userId, actorId: admin.id });
 	return { ok: true };
 }
 

@@ -30,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 	const enrolled = user.totpEnabledAt !== null;
 	// Signed in with both factors already: nothing to give again.
 	if (!pending && enrolled) redirect(303, '/compte');
+	// The key is on the page, next to the address it came with: not compressed (a BREACH-style guess).
+	if (!enrolled) event.setHeaders({ 'cache-control': 'private, no-store, no-transform' });
 	return {
 		mode: enrolled ? ('verify' as const) : ('enrol' as const),
 		identifier: user.identifier,
