@@ -78,8 +78,10 @@ export async function resetForgottenPasswordThrottled(
 		return { ok: false, status: 429, message: m.error_throttled({ seconds: reservation.retryAfter }) };
 	const db = getDb();
 	const account = identifier.ok ? await findUserCredentials(db, identifier.identifier) : null;
+	// A disabled account's code waits (unused) until the account is enabled again: the same answer as a wrong code.
 	const reset =
 		account !== null &&
+		account.disabledAt === null &&
 		(await resetPasswordWithCode(
 			db,
 			{

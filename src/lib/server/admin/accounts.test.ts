@@ -140,6 +140,24 @@ describe('the accounts back-office', () => {
 		]);
 	});
 
+	it('keeps a reset code unused while the account is disabled; it works once enabled again', async () => {
+		const issued = await issueResetAsAdmin(admin, 'e1');
+		const code = issued.ok ? issued.code : '';
+		await setDisabledAudited(admin, 'e1', true);
+		const reset = () =>
+			resetForgottenPasswordThrottled({
+				identifier: 'lea_2nde',
+				code,
+				newPassword: 'un tout nouveau secret'
+			});
+		expect(await reset()).toMatchObject({ ok: false, status: 400 });
+		expect(await logInThrottled({ identifier: 'lea_2nde', password: PASSWORD }, context)).toMatchObject({
+			status: 403
+		});
+		await setDisabledAudited(admin, 'e1', false);
+		expect(await reset()).toEqual({ ok: true });
+	});
+
 	it('refuses to act on the administrator’s own account, or on one that does not exist, and changes nothing', async () => {
 		for (const outcome of [
 			await changeRoleAudited(admin, 'a1', 'student'),
