@@ -147,3 +147,8 @@ const ROLE_LABELS: Record<UserRole, () => string> = {
 export function roleLabel(role: UserRole): string {
 	return ROLE_LABELS[role]();
 }
+
+/** Every role, in the order a list offers them, with its label. */
+export function roleOptions(): { value: UserRole; label: string }[] {
+	return (Object.keys(ROLE_LABELS) as UserRole[]).map((role) => ({ value: role, label: roleLabel(role) }));
+}

@@ -108,6 +108,15 @@ export async function readForm<S extends z.ZodObject>(
 const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 /** Text as people type it: Unicode NFC, trimmed; a limit on its length, said in the visitor's language. */
+/**
+ * A value read from an address (`?tri=titre`) if it is one of those allowed, else null: a stale or hand-edited
+ * link falls back to the default rather than failing.
+ */
+export function oneOf<T extends string | number>(value: string | null, allowed: readonly T[]): T | null {
+	if (value === null) return null;
+	return allowed.find((candidate) => String(candidate) === value) ?? null;
+}
+
 export function text(max: number) {
 	return z
 		.string()

@@ -12,8 +12,8 @@ import {
 	type AccountSummary
 } from '../db/repositories/accounts-admin';
 import { listAuditAboutStudent } from '../db/repositories/audit';
-import { USER_ROLES, type UserRole } from '../db/tables';
-import { defineForm } from '../forms';
+import { USER_ROLES } from '../db/tables';
+import { defineForm, oneOf } from '../forms';
 import type { User } from '../db/repositories/users';
 import { logSecurityEvent } from '../security-log';
 
@@ -25,26 +25,17 @@ import { logSecurityEvent } from '../security-log';
 
 export type Admin = Pick<User, 'id' | 'identifier'> & { role: 'admin' };
 
-export function isAdmin(user: User | null): user is User & Admin {
-	return user?.role === 'admin';
-}
-
 /** Accounts listed at most: past that, the search narrows it. */
 export const ACCOUNTS_LISTED = 50;
 
 const STATES = ['active', 'disabled'] as const;
 
-/** A filter value from the address, or none when it is not one of the list (a hand-edited URL). */
-function oneOf<T extends string>(list: readonly T[], value: string | null): T | null {
-	return list.includes(value as T) ? (value as T) : null;
-}
-
 /** The search of `/admin/comptes`, from its address (`q`, `role`, `etat`). */
 export function accountFilterFrom(params: URLSearchParams): AccountFilter {
 	return {
 		q: (params.get('q') ?? '').slice(0, 254),
-		role: oneOf<UserRole>(USER_ROLES, params.get('role')),
-		state: oneOf(STATES, params.get('etat'))
+		role: oneOf(params.get('role'), USER_ROLES),
+		state: oneOf(params.get('etat'), STATES)
 	};
 }
 
@@ -91,9 +82,7 @@ export async function changeRoleAudited(
 	const refused = refuseOwnAccount(admin, userId);
 	if (refused) return refused;
 	const db = getDb();
-	const account = await findAccountSummary(db, userId);
-	if (!account) return notFound();
-	if (account.role === role) return { ok: true };
+	if (!(await findAccountSummary(db, userId))) return notFound();
 	if (await changeAccountRole(db, { userId, role, actor: admin, now }))
 		logSecurityEvent('role_changed', { userId, actorId: admin.id });
 	return { ok: true };

@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import type { UserRole } from '../db/tables';
 import { logSecurityEvent } from '../security-log';
 
 /** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
@@ -14,25 +15,25 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	return { user, session };
 }
 
-/** The signed-in counsellor; anyone else signed in gets a 403 (the space is not theirs), anonymous a log-in. */
-export function requireCounsellor(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const signedIn = requireUser(event);
-	if (signedIn.user.role !== 'counsellor') {
-		logSecurityEvent('access_refused', { userId: signedIn.user.id, path: event.url.pathname });
-		error(403, { message: m.error_counsellor_only() });
+/** The signed-in user of that role; anyone else signed in gets a 403 (the space is not theirs), anonymous a log-in. */
+function requireRole<R extends UserRole>(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	role: R,
+	refusal: string
+) {
+	const { user, session } = requireUser(event);
+	if (user.role !== role) {
+		logSecurityEvent('access_refused', { userId: user.id, path: event.url.pathname });
+		error(403, { message: refusal });
 	}
-	return signedIn;
+	return { user: user as typeof user & { role: R }, session };
 }
 
-/** The signed-in administrator; anyone else signed in gets a 403, anonymous a log-in. */
-export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
-	const signedIn = requireUser(event);
-	if (signedIn.user.role !== 'admin') {
-		logSecurityEvent('access_refused', { userId: signedIn.user.id, path: event.url.pathname });
-		error(403, { message: m.error_admin_only() });
-	}
-	return { user: { ...signedIn.user, role: 'admin' as const }, session: signedIn.session };
-}
+export const requireCounsellor = (event: Pick<RequestEvent, 'locals' | 'url'>) =>
+	requireRole(event, 'counsellor', m.error_counsellor_only());
+
+export const requireAdmin = (event: Pick<RequestEvent, 'locals' | 'url'>) =>
+	requireRole(event, 'admin', m.error_admin_only());
 
 /**
  * What is not the counsellor's (another's cohort, a student who did not share) is answered as if it did not

@@ -1,4 +1,5 @@
 import { matchScore, normaliseForSearch, searchTerms } from '$lib/search';
+import { oneOf } from '../forms';
 import type { Catalogue, CatalogueCareer, Training } from './types';
 import {
 	FINANCING_KINDS,
@@ -46,11 +47,6 @@ export interface CareerFilters {
 	/** Careers one can start with at most this level of study. */
 	studies: EntryLevel | null;
 	sort: CareerSort;
-}
-
-function oneOf<T extends string | number>(value: string | null, allowed: readonly T[]): T | null {
-	if (value === null) return null;
-	return allowed.find((candidate) => String(candidate) === value) ?? null;
 }
 
 /** Reads filters from a URL. Unknown values are ignored rather than refused: a stale link still works. */

@@ -2,6 +2,7 @@ import { RIASEC_IDS } from '$lib/engine';
 import { needsSupport } from '$lib/result-summary';
 import type { Catalogue } from '../catalog/types';
 import type { MemberRow } from '../db/repositories/cohorts';
+import { oneOf } from '../forms';
 
 export const COHORT_PAGE_SIZE = 50;
 export const QUIZ_STATUSES = ['not_started', 'in_progress', 'done'] as const;
@@ -21,19 +22,15 @@ export interface CohortQuery {
 	page: number;
 }
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-	return values.includes(value as T) ? (value as T) : null;
-}
-
 /** Reads the table's URL parameters; an unknown value falls back to the default rather than failing. */
 export function parseCohortQuery(params: URLSearchParams, familyIds: readonly string[]): CohortQuery {
 	const page = Number.parseInt(params.get('page') ?? '1', 10);
 	return {
 		q: (params.get('q') ?? '').trim().slice(0, 100),
-		status: oneOf(QUIZ_STATUSES, params.get('statut')),
+		status: oneOf(params.get('statut'), QUIZ_STATUSES),
 		support: params.get('accompagner') === '1',
-		family: oneOf(familyIds, params.get('famille')),
-		sort: oneOf(COHORT_SORTS, params.get('tri')) ?? 'name',
+		family: oneOf(params.get('famille'), familyIds),
+		sort: oneOf(params.get('tri'), COHORT_SORTS) ?? 'name',
 		desc: params.get('ordre') === 'desc',
 		page: Number.isFinite(page) && page > 0 ? page : 1
 	};
