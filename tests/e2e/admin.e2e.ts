@@ -189,3 +189,31 @@ test('pages are compressed, except one that shows a secret next to what the addr
 		await client.dispose();
 	}
 });
+
+test('the back-office says why it refuses: a student is told the page is not theirs, a missing account is named', async ({
+	page,
+	browser
+}) => {
+	const admin = uniqueId('admin');
+	const student = uniqueId('eleve');
+	createAccountWithCli('admin', admin);
+	createAccountWithCli('student', student, 2009);
+	await logIn(page, admin);
+	const missing = await page.goto('/admin/comptes/aaaaaaaaaaaaaaaaaaaaaaaa');
+	expect(missing?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+	await expect(page.getByText('Ce compte n’existe pas, ou plus.')).toBeVisible();
+
+	const studentPage = await otherPerson(browser);
+	await logIn(studentPage, student);
+	const refused = await studentPage.goto('/admin/comptes');
+	expect(refused?.status()).toBe(403);
+	await expect(studentPage.getByRole('heading', { level: 1 })).toHaveText('Page réservée');
+	await expect(
+		studentPage.getByText('Cette page est réservée à l’administration de Boussole.')
+	).toBeVisible();
+	// An address no route knows keeps the plain French text, not SvelteKit's English reason.
+	await studentPage.goto('/nulle-part');
+	await expect(studentPage.getByText("Cette page n'existe pas, ou elle n'est pas accessible")).toBeVisible();
+	await studentPage.context().close();
+});

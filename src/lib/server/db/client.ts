@@ -64,13 +64,32 @@ export function forUpdate<Q extends object>(tx: Db, query: Q): Q {
  * - foreign_keys=ON, which SQLite leaves off by default;
  * - busy_timeout: a second writer (another process) waits instead of failing at once with SQLITE_BUSY.
  */
+/**
+ * Switching a new file to WAL needs the other connections out of the way, and SQLite may refuse at once
+ * (SQLITE_BUSY) instead of calling the busy handler: seen when two processes open the same new file together.
+ * So it is tried again, for as long as the busy timeout.
+ */
+function switchToWal(sqlite: Database.Database): void {
+	const until = Date.now() + 5000;
+	for (;;) {
+		try {
+			sqlite.pragma('journal_mode = WAL');
+			return;
+		} catch (error) {
+			if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
+			// A synchronous pause: opening a connection is synchronous, and this happens once, at start-up.
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+		}
+	}
+}
+
 export function openSqlite(path: string): Connection & { sqlite: Database.Database } {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	// First: switching a new file to WAL takes a lock, which a second process starting at the same moment
 	// must wait for rather than fail on.
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('journal_mode = WAL');
+	switchToWal(sqlite);
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	const db = drizzleSqlite(sqlite, { schema: sqliteSchema, casing: 'snake_case' });
