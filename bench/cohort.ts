@@ -50,7 +50,7 @@ async function generateCohort(databasePath: string): Promise<{ cohortId: string;
 	try {
 		await migrate();
 		await importCatalogueIfNewer(db, loadCatalogueContent());
-		const catalogue = await readCatalogue(db);
+		const catalogue = (await readCatalogue(db))!;
 		const passwordHash = await hashPassword(COUNSELLOR.password);
 		const next = seededRandom(2000);
 		const now = Date.now();

@@ -130,7 +130,11 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, () => string> = {
 	password_reset_used: m.audit_password_reset_used,
 	role_changed: m.audit_role_changed,
 	account_disabled: m.audit_account_disabled,
-	account_enabled: m.audit_account_enabled
+	account_enabled: m.audit_account_enabled,
+	content_draft_saved: m.audit_content_draft_saved,
+	content_draft_discarded: m.audit_content_draft_discarded,
+	content_published: m.audit_content_published,
+	content_rolled_back: m.audit_content_rolled_back
 };
 
 /** What someone did with an account, as its owner reads it in their trail (« a consulté votre profil »). */
@@ -141,6 +145,7 @@ export function auditActionLabel(action: AuditAction): string {
 const ROLE_LABELS: Record<UserRole, () => string> = {
 	student: m.admin_role_student,
 	counsellor: m.admin_role_counsellor,
+	editor: m.admin_role_editor,
 	admin: m.admin_role_admin
 };
 

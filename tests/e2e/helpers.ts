@@ -215,7 +215,7 @@ export async function submitAndWait(page: Page, button: string) {
  * It also makes students the sign-up form cannot (under 15 without a recorded parental consent).
  */
 export function createAccountWithCli(
-	role: 'student' | 'counsellor' | 'admin',
+	role: 'student' | 'counsellor' | 'editor' | 'admin',
 	identifier: string,
 	birthYear = 1990
 ): void {

@@ -16,13 +16,14 @@ import { resultOfAnswers } from './results/matching';
 /** Demo accounts for a local try-out (`npm start`), never for a real deployment: their password is public. */
 export const DEMO_PASSWORD = 'boussole-demo-2026';
 /**
- * The demo staff's second-factor key (counsellor and administrator), public too: type it into any authenticator app, or run
+ * The demo staff's second-factor key (counsellor, editor and administrator), public too: type it into any authenticator app, or run
  * `npm run demo:code` to print the current code (README, « Demo accounts »).
  */
 export const DEMO_TOTP_KEY = 'BOUSSOLEDEMOCONSEILLERE2345ABCDE';
 export const DEMO_ACCOUNTS: { identifier: string; role: UserRole; birthYear: number }[] = [
 	{ identifier: 'eleve.demo', role: 'student', birthYear: 2008 },
 	{ identifier: 'conseillere.demo', role: 'counsellor', birthYear: 1985 },
+	{ identifier: 'editeur.demo', role: 'editor', birthYear: 1990 },
 	{ identifier: 'admin.demo', role: 'admin', birthYear: 1980 }
 ];
 const DEMO_CLASS_SIZE = 28;

@@ -6,6 +6,7 @@ import { importCatalogueIfNewer } from './db/repositories/catalogue';
 import {
 	attemptAnswers,
 	auditLog,
+	catalogueDrafts,
 	catalogueVersions,
 	cohortMembers,
 	cohorts,
@@ -31,6 +32,7 @@ let workerDatabaseReady = false;
 
 /** Every table people's data lives in, children first. */
 const PEOPLE_TABLES = [
+	catalogueDrafts,
 	auditLog,
 	counsellorNotes,
 	cohortMembers,

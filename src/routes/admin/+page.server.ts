@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/auth/guards';
+import { requireEditor } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
 
-/** The back-office opens on the accounts, its only space for now. */
+/** The back-office opens on the accounts for administrators, on the catalogue for editors. */
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
-	redirect(303, '/admin/comptes');
+	const { user } = requireEditor(event);
+	redirect(303, user.role === 'admin' ? '/admin/comptes' : '/admin/contenu');
 };

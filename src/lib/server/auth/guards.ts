@@ -18,11 +18,11 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>) {
 /** The signed-in user of that role; anyone else signed in gets a 403 (the space is not theirs), anonymous a log-in. */
 function requireRole<R extends UserRole>(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
-	role: R,
+	roles: readonly R[],
 	refusal: string
 ) {
 	const { user, session } = requireUser(event);
-	if (user.role !== role) {
+	if (!(roles as readonly UserRole[]).includes(user.role)) {
 		logSecurityEvent('access_refused', { userId: user.id, path: event.url.pathname });
 		error(403, { message: refusal });
 	}
@@ -30,10 +30,14 @@ function requireRole<R extends UserRole>(
 }
 
 export const requireCounsellor = (event: Pick<RequestEvent, 'locals' | 'url'>) =>
-	requireRole(event, 'counsellor', m.error_counsellor_only());
+	requireRole(event, ['counsellor'], m.error_counsellor_only());
 
 export const requireAdmin = (event: Pick<RequestEvent, 'locals' | 'url'>) =>
-	requireRole(event, 'admin', m.error_admin_only());
+	requireRole(event, ['admin'], m.error_admin_only());
+
+/** The catalogue's back-office: editors, and administrators, who can do everything an editor can. */
+export const requireEditor = (event: Pick<RequestEvent, 'locals' | 'url'>) =>
+	requireRole(event, ['editor', 'admin'], m.error_editor_only());
 
 /**
  * What is not the counsellor's (another's cohort, a student who did not share) is answered as if it did not

@@ -27,6 +27,7 @@ const DAY = 24 * HOUR;
 export const SESSION_POLICY = {
 	student: { idle: 30 * DAY, absolute: 90 * DAY, renewEvery: 5 * MINUTE },
 	counsellor: { idle: 2 * HOUR, absolute: 12 * HOUR, renewEvery: 5 * MINUTE },
+	editor: { idle: 2 * HOUR, absolute: 12 * HOUR, renewEvery: 5 * MINUTE },
 	admin: { idle: 2 * HOUR, absolute: 12 * HOUR, renewEvery: 5 * MINUTE }
 } as const;
 /** A session waiting for its second factor: long enough to open the app on the phone, no longer. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIMENSION_IDS, RIASEC_IDS } from '$lib/engine/dimensions';
 import { ContentError, loadCatalogueContent } from './content';
+import { catalogueProblems, readCsv, readOnetInterests } from './checks';
 import { styleProblems } from './house-style';
 
 /** The 31 launch slugs: stable, they never change meaning (DESIGN.md). */
@@ -43,41 +44,6 @@ const LAUNCH_SLUGS = [
 
 /** Careers whose usual first door is a CAP, a bac or a bac+2: the catalogue is not only for engineers. */
 const EARLY_ENTRY_LEVELS = new Set(['cap', 'bac', 'bac+2']);
-
-/** The rows of a CSV file, as records keyed by the header: quoted cells may hold commas and doubled quotes. */
-function readCsv(file: string): Record<string, string>[] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	const text = readFileSync(file, 'utf8');
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i]!;
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else cell += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && text[i + 1] === '\n') i++;
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += char;
-	}
-	if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-	const [header, ...records] = rows.filter((r) => r.some((c) => c !== ''));
-	return records.map((cells) => {
-		expect(cells, cells[0]).toHaveLength(header!.length);
-		return Object.fromEntries(header!.map((name, i) => [name, cells[i]!]));
-	});
-}
 
 const content = loadCatalogueContent('content');
 
@@ -123,6 +89,7 @@ describe('the catalogue', () => {
 		const rows = ['onet-reference.csv', 'onet-more.csv'].flatMap((name) =>
 			readCsv(`content/sources/${name}`)
 		);
+		for (const row of rows) expect(Object.keys(row), row.slug).toHaveLength(Object.keys(rows[0]!).length);
 		const onet = new Map(rows.map((row) => [row.slug!, row]));
 		expect(onet.size, 'one O*NET row per slug').toBe(rows.length);
 		for (const career of content.careers) {
@@ -233,6 +200,10 @@ describe('the catalogue', () => {
 
 	it('follows the house style everywhere (npm run content:check)', () => {
 		expect(styleProblems(content)).toEqual([]);
+	});
+
+	it('passes every check the back-office runs before publishing', () => {
+		expect(catalogueProblems(content, readOnetInterests('content'), new Set())).toEqual([]);
 	});
 
 	it('has a stable version: the same content gives the same hash', () => {

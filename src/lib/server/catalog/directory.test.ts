@@ -16,7 +16,7 @@ import type { Catalogue } from './types';
 let catalogue: Catalogue;
 
 beforeAll(async () => {
-	catalogue = await readCatalogue(await freshTestDatabase());
+	catalogue = (await readCatalogue(await freshTestDatabase()))!;
 });
 
 const careers = (query: string) =>

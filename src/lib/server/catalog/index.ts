@@ -1,5 +1,6 @@
 import { currentCatalogueVersion, readCatalogue } from '../db/repositories/catalogue';
 import { getDb } from '../db';
+import { buildCatalogue } from './build';
 import type { Catalogue } from './types';
 
 export type { Catalogue, CatalogueCareer, CatalogueQuestion, Family } from './types';
@@ -15,7 +16,7 @@ export async function getCatalogue(): Promise<Catalogue> {
 	const db = getDb();
 	const number = (await currentCatalogueVersion(db))?.number ?? 0;
 	if (cached?.number !== number) {
-		const catalogue = readCatalogue(db);
+		const catalogue = readBuilt({ number });
 		cached = { number, catalogue };
 		catalogue.catch(() => {
 			if (cached?.catalogue === catalogue) cached = undefined;
@@ -24,7 +25,42 @@ export async function getCatalogue(): Promise<Catalogue> {
 	return cached.catalogue;
 }
 
-/** Forgets the kept catalogue (tests that swap databases). */
+/** Older catalogues that results were computed with, by content hash: a few, the most recently used. */
+const older = new Map<string, Promise<Catalogue>>();
+const OLDER_KEPT = 8;
+
+/**
+ * The catalogue a result was computed with (its titles, families, trainings, vectors), found by the content
+ * hash the result recorded; today's when it is the same, or when the database no longer holds that version
+ * (results made before versions were kept).
+ */
+export async function catalogueOfVersion(hash: string): Promise<Catalogue> {
+	const current = await getCatalogue();
+	if (current.version === hash) return current;
+	let catalogue = older.get(hash);
+	if (!catalogue) {
+		catalogue = readBuilt({ hash }).catch(() => current);
+		older.set(hash, catalogue);
+		if (older.size > OLDER_KEPT) older.delete(older.keys().next().value!);
+	} else {
+		older.delete(hash);
+		older.set(hash, catalogue);
+	}
+	return catalogue;
+}
+
+async function readBuilt(which: { number: number } | { hash: string }): Promise<Catalogue> {
+	const catalogue = await readCatalogue(getDb(), which);
+	if (catalogue) return catalogue;
+	if ('hash' in which) throw new Error(`no catalogue version ${which.hash}`);
+	return buildCatalogue(
+		{ families: [], questions: [], careers: [], trainings: [], sources: [] },
+		{ number: 0, hash: 'unseeded' }
+	);
+}
+
+/** Forgets the kept catalogues (tests that swap databases). */
 export function forgetCatalogue(): void {
 	cached = undefined;
+	older.clear();
 }

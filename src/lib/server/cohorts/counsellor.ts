@@ -1,7 +1,7 @@
 import { currentLocale, formatDate } from '$lib/labels';
 import { RIASEC_IDS } from '$lib/engine';
 import { needsSupport } from '$lib/result-summary';
-import { getCatalogue } from '../catalog';
+import { catalogueOfVersion, getCatalogue } from '../catalog';
 import { getDb } from '../db';
 import { listOwnerResultDates } from '../db/repositories/attempts';
 import { recordAudit } from '../db/repositories/audit';
@@ -145,14 +145,15 @@ export async function auditedStudentFile(
 	if (!student) return null;
 	const db = getDb();
 	const owner = { ownerHash: null, userId: studentId };
-	const [catalogue, history, dismissed, cohorts, notes] = await Promise.all([
-		getCatalogue(),
+	const [history, dismissed, cohorts, notes] = await Promise.all([
 		listOwnerResultDates(db, owner),
 		listDismissals(db, studentId),
 		listSharedCohorts(db, counsellor.id, studentId),
 		listNotes(db, counsellor.id, studentId)
 	]);
 	const latest = history[0] ? await findResultForOwner(db, history[0].id, owner) : null;
+	// Drawn with the catalogue the result was computed with, as the student sees it.
+	const catalogue = latest ? await catalogueOfVersion(latest.catalogueVersion) : await getCatalogue();
 	return {
 		student,
 		cohorts: cohorts.map((c) => ({

@@ -6,6 +6,7 @@ export const {
 	recoveryCodes,
 	passwordResets,
 	catalogueVersions,
+	catalogueDrafts,
 	throttles,
 	families,
 	careers,

@@ -15,6 +15,7 @@ export const {
 	recoveryCodes,
 	passwordResets,
 	catalogueVersions,
+	catalogueDrafts,
 	throttles,
 	families,
 	careers,

@@ -7,7 +7,7 @@ import { ENTRY_LEVELS, QUIZ_MODES, type FinancingKind, type TrainingFormat } fro
 import type { SkillId } from '$lib/engine/dimensions';
 import type { CareerProfile } from '../catalog/types';
 
-export const USER_ROLES = ['student', 'counsellor', 'admin'] as const;
+export const USER_ROLES = ['student', 'counsellor', 'editor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -23,7 +23,13 @@ export const AUDIT_ACTIONS = [
 	'role_changed',
 	/** An administrator disabled the account (its sessions ended), or enabled it again. */
 	'account_disabled',
-	'account_enabled'
+	'account_enabled',
+	/** An editor saved or discarded a draft of the catalogue (`subject`: « career:slug », « training:slug »…). */
+	'content_draft_saved',
+	'content_draft_discarded',
+	/** An editor published the drafts as a new catalogue version, or made an older version current again. */
+	'content_published',
+	'content_rolled_back'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -378,10 +384,10 @@ export function defineTables(k: Columns) {
 			actorId: k.text('actor_id').references(() => users.id, { onDelete: 'set null' }),
 			/** The actor's identifier at the time: still readable after their account is gone. */
 			actorName: k.text('actor_name').notNull(),
-			studentId: k
-				.text('student_id')
-				.notNull()
-				.references(() => users.id, { onDelete: 'cascade' }),
+			/** The person whose data or account it was about; null for the catalogue's own trail. */
+			studentId: k.text('student_id').references(() => users.id, { onDelete: 'cascade' }),
+			/** What a catalogue action was about: « career:slug », « version:12 »… */
+			subject: k.text('subject'),
 			/** The cohort the data was read through, when it was (the dashboard, the CSV). */
 			cohortId: k.text('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
 			action: k.text('action', { enum: AUDIT_ACTIONS }).notNull(),
@@ -401,10 +407,33 @@ export function defineTables(k: Columns) {
 	const catalogueVersions = k.table('catalogue_versions', {
 		number: k.integer('number').primaryKey(),
 		hash: k.text('hash').notNull(),
-		source: k.text('source', { enum: ['content', 'editor'] }).notNull(),
+		source: k.text('source', { enum: ['content', 'editor', 'rollback'] }).notNull(),
 		content: k.json<unknown>('content').notNull(),
-		createdAt: k.timestamp('created_at').notNull()
+		createdAt: k.timestamp('created_at').notNull(),
+		/** Who published it (null for an import from `content/`, or once their account is gone). */
+		authorId: k.text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		authorName: k.text('author_name'),
+		/** What the editor said of the change; for a rollback, the version made current again. */
+		note: k.text('note')
 	});
+
+	/**
+	 * The drafts of the catalogue's next version, shared by every editor: one per record (`kind` and `key`:
+	 * « career » and its slug…). `record` is the edited record, or null for a record to retire. Publishing
+	 * applies them all at once and empties the table.
+	 */
+	const catalogueDrafts = k.table(
+		'catalogue_drafts',
+		{
+			kind: k.text('kind', { enum: ['career', 'training', 'question', 'family', 'source'] }).notNull(),
+			key: k.text('key').notNull(),
+			record: k.json<unknown>('record'),
+			authorId: k.text('author_id').references(() => users.id, { onDelete: 'set null' }),
+			authorName: k.text('author_name').notNull(),
+			updatedAt: k.timestamp('updated_at').notNull()
+		},
+		(table) => [k.primaryKey({ columns: [table.kind, table.key] })]
+	);
 
 	/**
 	 * A one-time code to choose a new password, made by a counsellor for a student who forgot theirs (a
@@ -437,6 +466,7 @@ export function defineTables(k: Columns) {
 		recoveryCodes,
 		passwordResets,
 		catalogueVersions,
+		catalogueDrafts,
 		throttles,
 		families,
 		careers,

@@ -16,7 +16,7 @@ import { EXPLAINED_MATCHES, matchesForDisplay } from './view';
 let catalogue: Catalogue;
 
 beforeAll(async () => {
-	catalogue = await readCatalogue(await freshTestDatabase());
+	catalogue = (await readCatalogue(await freshTestDatabase()))!;
 });
 
 describe('the « 2 ans d’études ou moins » view', () => {

@@ -1,6 +1,6 @@
 import type { ExplainedMatch } from '$lib/engine';
 import { currentLocale, formatDate } from '$lib/labels';
-import { getCatalogue } from '../catalog';
+import { catalogueOfVersion, getCatalogue } from '../catalog';
 import { getDb } from '../db';
 import { findLatestResultIdForOwner, listOwnerResults, type Owner } from '../db/repositories/attempts';
 import { addDismissal, listDismissals, removeDismissal } from '../db/repositories/dismissals';
@@ -21,13 +21,16 @@ export async function showResult(
 	view: ResultView = 'all'
 ) {
 	const db = getDb();
-	const [result, catalogue, dismissedSlugs] = await Promise.all([
+	const [result, current, dismissedSlugs] = await Promise.all([
 		findResultForOwner(db, resultId, owner),
 		getCatalogue(),
 		user ? listDismissals(db, user.id) : []
 	]);
 	if (!result) return null;
 	const dismissed = new Set(dismissedSlugs);
+	// The result as it was computed, with the catalogue of its day; the « short studies » view ranks the
+	// profile again against today's catalogue, and is drawn with it.
+	const catalogue = view === 'short' ? current : await catalogueOfVersion(result.catalogueVersion);
 	const ranking = view === 'short' ? rankForShortStudies(catalogue, result.ranking.profile) : result.ranking;
 	return {
 		view,
@@ -40,6 +43,9 @@ export async function showResult(
 		})),
 		engineVersion: result.engineVersion,
 		catalogueVersion: result.catalogueVersion,
+		/** The catalogue version this page is drawn with, and today's when it is another. */
+		catalogueNumber: catalogue.number,
+		newerCatalogue: catalogue.number !== current.number ? current.number : null,
 		profile: result.ranking.profile,
 		quality: result.ranking.quality,
 		quiz: result.ranking.quiz ?? null,
@@ -82,7 +88,8 @@ export async function visitorMatch(
 	const result = resultId ? await findResultForOwner(db, resultId, owner) : null;
 	const match = result?.ranking.matches.find((candidate) => candidate.slug === slug);
 	if (!match || !result) return null;
-	return { ...explainedMatch(match, result.ranking.profile, await getCatalogue()), resultId: result.id };
+	const catalogue = await catalogueOfVersion(result.catalogueVersion);
+	return { ...explainedMatch(match, result.ranking.profile, catalogue), resultId: result.id };
 }
 
 /** The user's results, newest first, with their three closest careers. */

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getCatalogue } from '$lib/server/catalog';
+import { trainingPageData } from '$lib/server/catalog/pages';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -10,14 +11,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
-	const catalogue = await getCatalogue();
-	const training = catalogue.trainingBySlug.get(params.slug);
-	if (!training) error(404, { message: m.error_training_not_found() });
-	return {
-		training,
-		careers: training.careers.flatMap((slug) => {
-			const career = catalogue.careerBySlug.get(slug);
-			return career ? [{ slug, title: career.title, hook: career.hook }] : [];
-		})
-	};
+	const page = trainingPageData(await getCatalogue(), params.slug);
+	if (!page) error(404, { message: m.error_training_not_found() });
+	return page;
 };

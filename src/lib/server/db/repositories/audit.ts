@@ -1,11 +1,14 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog, type AuditAction } from '../schema';
 
 export interface AuditEntry {
 	actor: { id: string; identifier: string };
 	action: AuditAction;
-	studentId: string;
+	/** The person it was about; none for the catalogue's trail. */
+	studentId?: string | null;
+	/** What a catalogue action was about: « career:pentester », « version:12 »… */
+	subject?: string | null;
 	cohortId?: string | null;
 }
 
@@ -27,7 +30,8 @@ export async function insertAudit(tx: Db, entries: AuditEntry[], now: Date): Pro
 			actorId: entry.actor.id,
 			actorName: entry.actor.identifier,
 			action: entry.action,
-			studentId: entry.studentId,
+			studentId: entry.studentId ?? null,
+			subject: entry.subject ?? null,
 			cohortId: entry.cohortId ?? null,
 			at: now
 		}))
@@ -41,4 +45,19 @@ export async function listAuditAboutStudent(db: Db, studentId: string) {
 		.from(auditLog)
 		.where(eq(auditLog.studentId, studentId))
 		.orderBy(desc(auditLog.at), desc(auditLog.id));
+}
+
+/** The back-office's catalogue trail (drafts, publications, rollbacks), newest first. */
+export async function listCatalogueTrail(db: Db, limit: number) {
+	return db
+		.select({
+			action: auditLog.action,
+			at: auditLog.at,
+			actor: auditLog.actorName,
+			subject: auditLog.subject
+		})
+		.from(auditLog)
+		.where(isNotNull(auditLog.subject))
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(limit);
 }

@@ -35,14 +35,14 @@ describe('importing the catalogue', () => {
 			number: number + 1,
 			reason: 'older'
 		});
-		expect((await readCatalogue(db)).version).toBe('changed');
+		expect((await readCatalogue(db))!.version).toBe('changed');
 		expect(await rows(careers)).toBe(content.careers.length);
 		expect(await rows(careerVectors)).toBe(content.careers.length * 26);
 		expect(await rows(questions)).toBe(content.questions.length);
 	});
 
 	it('reads back what was seeded, in quiz order', async () => {
-		const catalogue = await readCatalogue(db);
+		const catalogue = (await readCatalogue(db))!;
 		expect(catalogue.version).toBe(content.version);
 		expect(catalogue.questions.map((q) => q.id)).toEqual(content.questions.map((q) => q.id));
 		const pentester = content.careers.find((c) => c.slug === 'pentester')!;
@@ -58,7 +58,7 @@ describe('importing the catalogue', () => {
 			version: 'next',
 			questions: content.questions.slice(1)
 		});
-		expect((await readCatalogue(db)).questionById.has(first)).toBe(false);
+		expect((await readCatalogue(db))!.questionById.has(first)).toBe(false);
 		expect(await rows(attemptAnswers)).toBe(1);
 	});
 });
