@@ -13,7 +13,15 @@ import {
  * export × every kind of visitor → the status the server must answer. 303 is the way to the log-in page,
  * 403 « not your space », 404 « nothing here for you » (someone else's cohort or student looks absent).
  */
-const ROLES = ['anonymous', 'student', 'otherStudent', 'counsellor', 'otherCounsellor', 'admin'] as const;
+const ROLES = [
+	'anonymous',
+	'student',
+	'otherStudent',
+	'counsellor',
+	'otherCounsellor',
+	'editor',
+	'admin'
+] as const;
 type Role = (typeof ROLES)[number];
 type Expected = Record<Role, number>;
 
@@ -23,18 +31,23 @@ const ownerOnly: Expected = {
 	otherStudent: 403,
 	counsellor: 200,
 	otherCounsellor: 404,
+	editor: 403,
 	admin: 403
 };
 
-/** The back-office: administrators only; a counsellor is as refused as a student. */
+/** The accounts back-office: administrators only; a counsellor or an editor is as refused as a student. */
 const adminOnly: Expected = {
 	anonymous: 303,
 	student: 403,
 	otherStudent: 403,
 	counsellor: 403,
 	otherCounsellor: 403,
+	editor: 403,
 	admin: 200
 };
+
+/** The catalogue's back-office: editors, and administrators, who can do everything an editor can. */
+const editorOnly: Expected = { ...adminOnly, editor: 200 };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -49,7 +62,9 @@ const ids = {
 	otherSession: '',
 	admin: '',
 	/** An account the back-office acts on, so that the others' trails stay as the last test reads them. */
-	spare: ''
+	spare: '',
+	/** A catalogue version (the current one when the matrix starts). */
+	version: 0
 };
 let counsellorName = '';
 
@@ -75,6 +90,7 @@ test.beforeAll(async ({ playwright }) => {
 	}
 	createAccountWithCli('counsellor', names.counsellor);
 	createAccountWithCli('counsellor', names.otherCounsellor);
+	createAccountWithCli('editor', names.editor);
 	createAccountWithCli('admin', names.admin);
 	const spareName = uniqueId('spare');
 	createAccountWithCli('student', spareName);
@@ -86,7 +102,7 @@ test.beforeAll(async ({ playwright }) => {
 		});
 		expect(signUp.status()).toBe(303);
 	}
-	for (const role of ['counsellor', 'otherCounsellor', 'admin'] as const) {
+	for (const role of ['counsellor', 'otherCounsellor', 'editor', 'admin'] as const) {
 		const logIn = await post(clients[role], '/compte/connexion', {
 			identifier: names[role],
 			password: PASSWORD
@@ -116,6 +132,9 @@ test.beforeAll(async ({ playwright }) => {
 	ids.student = await userId(names.student);
 	ids.otherStudent = await userId(names.otherStudent);
 	ids.admin = await userId(names.admin);
+	ids.version = Number(
+		(await queryOne<{ number: number }>('select max(number) as number from catalogue_versions')).number
+	);
 	ids.spare = await userId(spareName);
 	// A second device of the other student's, whose session the matrix ends.
 	const secondDevice = await playwright.request.newContext({
@@ -258,6 +277,7 @@ const cases: Case[] = [
 			otherStudent: 303,
 			counsellor: 303,
 			otherCounsellor: 303,
+			editor: 303,
 			admin: 303
 		}
 	},
@@ -270,6 +290,7 @@ const cases: Case[] = [
 			otherStudent: 404,
 			counsellor: 403,
 			otherCounsellor: 403,
+			editor: 403,
 			admin: 403
 		}
 	},
@@ -283,6 +304,7 @@ const cases: Case[] = [
 			otherStudent: 200,
 			counsellor: 303,
 			otherCounsellor: 303,
+			editor: 303,
 			admin: 303
 		}
 	},
@@ -295,6 +317,7 @@ const cases: Case[] = [
 			otherStudent: 200,
 			counsellor: 404,
 			otherCounsellor: 404,
+			editor: 404,
 			admin: 404
 		}
 	},
@@ -308,13 +331,64 @@ const cases: Case[] = [
 			otherStudent: 400,
 			counsellor: 403,
 			otherCounsellor: 403,
+			editor: 403,
 			admin: 403
 		}
 	},
 	{
 		name: 'GET /admin',
 		request: (c) => c.get('/admin', { maxRedirects: 0 }),
-		expected: { ...adminOnly, admin: 303 }
+		expected: { ...adminOnly, editor: 303, admin: 303 }
+	},
+	// The catalogue's back-office. Its actions are tried with input that changes nothing (refused, or
+	// about nothing), so that the content tests running meanwhile see no draft of the matrix's.
+	...[
+		'/admin/contenu?type=formations&q=bts',
+		'/admin/contenu/metiers/pentester',
+		'/admin/contenu/questions/nouveau',
+		'/admin/contenu/apercu/metiers/pentester',
+		'/admin/contenu/apercu/formations/bts-sio-slam',
+		'/admin/contenu/publier',
+		'/admin/contenu/versions'
+	].map((path) => ({
+		name: `GET ${path}`,
+		request: (c: APIRequestContext) => c.get(path, { maxRedirects: 0 }),
+		expected: editorOnly
+	})),
+	{
+		name: 'GET a catalogue version',
+		request: (c) => c.get(`/admin/contenu/versions/${ids.version}`, { maxRedirects: 0 }),
+		expected: editorOnly
+	},
+	{
+		name: 'GET a kind of content that is none',
+		request: (c) => c.get('/admin/contenu/planetes/mars', { maxRedirects: 0 }),
+		expected: { ...editorOnly, editor: 404, admin: 404 }
+	},
+	{
+		name: 'POST ?/save with a salary that is no number',
+		request: (c) => post(c, '/admin/contenu/metiers/pentester?/save', { 'salary.junior': 'beaucoup' }),
+		expected: { ...editorOnly, editor: 400, admin: 400 }
+	},
+	{
+		name: 'POST ?/discard without a draft',
+		request: (c) => post(c, '/admin/contenu/metiers/pentester?/discard', {}),
+		expected: { ...editorOnly, editor: 404, admin: 404 }
+	},
+	{
+		name: 'POST ?/retire a career that does not exist',
+		request: (c) => post(c, '/admin/contenu/metiers/astronaute?/retire', {}),
+		expected: { ...editorOnly, editor: 404, admin: 404 }
+	},
+	{
+		name: 'POST /admin/contenu/publier over a version long gone',
+		request: (c) => post(c, '/admin/contenu/publier', { basedOn: '1', note: '' }),
+		expected: { ...editorOnly, editor: 409, admin: 409 }
+	},
+	{
+		name: 'POST ?/rollback over a version long gone',
+		request: (c) => post(c, `/admin/contenu/versions/${ids.version}?/rollback`, { basedOn: '1' }),
+		expected: { ...editorOnly, editor: 409, admin: 409 }
 	},
 	{
 		name: 'GET /admin/comptes, searched',
@@ -368,6 +442,7 @@ const cases: Case[] = [
 			otherStudent: 404,
 			counsellor: 404,
 			otherCounsellor: 404,
+			editor: 404,
 			admin: 404
 		}
 	}
