@@ -1,4 +1,5 @@
 import { prepareCareers } from '$lib/engine';
+import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS, type SkillId } from '$lib/engine/dimensions';
 import type { CatalogueRecords } from './content';
 import type { Catalogue, CatalogueCareer, CatalogueQuestion, Training } from './types';
 
@@ -21,7 +22,11 @@ export function buildCatalogue(
 			summary: career.summary,
 			onet: career.onet,
 			entryLevel: career.entryLevel,
-			vector: career.vector,
+			// In the dimensions' order, whatever order the stored version kept (PostgreSQL's jsonb sorts keys).
+			vector: {
+				riasec: inOrder(career.vector.riasec, RIASEC_IDS),
+				skills: inOrder(career.vector.skills, SKILL_IDS)
+			},
 			profile: {
 				description: career.description,
 				scene: career.scene,
@@ -43,11 +48,27 @@ export function buildCatalogue(
 		);
 	const questions: CatalogueQuestion[] = records.questions.map(({ id, text, loadings }) => ({
 		id,
-		text,
-		loadings
+		text: { fr: text.fr, en: text.en },
+		loadings: inOrder(loadings, DIMENSION_IDS)
 	}));
 	const trainings: Training[] = records.trainings
-		.map((training) => ({ ...training, careers: [...training.careers].sort() }) as Training)
+		.map((training): Training => ({
+			slug: training.slug,
+			name: training.name,
+			kind: training.kind,
+			track: training.track,
+			durationMonths: training.durationMonths,
+			level: { bac: training.level.bac, rncp: training.level.rncp },
+			registration: { rncp: training.registration.rncp, rs: training.registration.rs },
+			formats: training.formats,
+			financing: training.financing,
+			skills: training.skills as SkillId[],
+			cost: training.cost,
+			prerequisites: training.prerequisites,
+			summary: training.summary,
+			providers: training.providers,
+			careers: [...training.careers].sort()
+		}))
 		.sort(byShortestRoute);
 	const trainingsByCareer = new Map<string, Training[]>(careers.map((c) => [c.slug, []]));
 	for (const training of trainings) {
@@ -65,10 +86,23 @@ export function buildCatalogue(
 		trainingBySlug: new Map(trainings.map((t) => [t.slug, t])),
 		trainingsByCareer,
 		sources: records.sources
-			.map((source) => ({ ...source, licence: source.licence ?? null }))
+			.map((source) => ({
+				id: source.id,
+				name: source.name,
+				publisher: source.publisher,
+				year: source.year,
+				url: source.url,
+				licence: source.licence ?? null,
+				usedFor: source.usedFor
+			}))
 			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
 		questionById: new Map(questions.map((q) => [q.id, q]))
 	};
+}
+
+/** The entries of `values` in the order of `ids` (those present only). */
+function inOrder<K extends string, V>(values: Partial<Record<K, V>>, ids: readonly K[]): Record<K, V> {
+	return Object.fromEntries(ids.filter((id) => id in values).map((id) => [id, values[id]])) as Record<K, V>;
 }
 
 /**
