@@ -21,7 +21,7 @@ try {
 		);
 	const { files, removed } = writeCatalogueContent(content, values.out!);
 	console.log(
-		`content:export: version ${version.number} (${version.hash}) written to ${values.out}/: ${files} files, ${removed} removed`
+		`content:export: version ${version.number} written to ${values.out}/ (content hash ${content.version}): ${files} files, ${removed} removed`
 	);
 } finally {
 	await connection.close();

@@ -9,7 +9,6 @@ CREATE TABLE `catalogue_drafts` (
 	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_audit_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`actor_id` text,
@@ -27,7 +26,6 @@ CREATE TABLE `__new_audit_log` (
 INSERT INTO `__new_audit_log`("id", "actor_id", "actor_name", "student_id", "cohort_id", "action", "at") SELECT "id", "actor_id", "actor_name", "student_id", "cohort_id", "action", "at" FROM `audit_log`;--> statement-breakpoint
 DROP TABLE `audit_log`;--> statement-breakpoint
 ALTER TABLE `__new_audit_log` RENAME TO `audit_log`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `audit_log_student_idx` ON `audit_log` (`student_id`);--> statement-breakpoint
 CREATE INDEX `audit_log_actor_idx` ON `audit_log` (`actor_id`);--> statement-breakpoint
 ALTER TABLE `catalogue_versions` ADD `author_id` text REFERENCES users(id) ON DELETE set null;--> statement-breakpoint

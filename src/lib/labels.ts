@@ -133,6 +133,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, () => string> = {
 	account_enabled: m.audit_account_enabled,
 	content_draft_saved: m.audit_content_draft_saved,
 	content_draft_discarded: m.audit_content_draft_discarded,
+	content_retired: m.audit_content_retired,
 	content_published: m.audit_content_published,
 	content_rolled_back: m.audit_content_rolled_back
 };

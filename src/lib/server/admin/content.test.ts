@@ -44,6 +44,11 @@ async function career(slug = SLUG): Promise<CareerContent> {
 	return structuredClone((await recordForEditing('career', slug))!.record as CareerContent);
 }
 
+/** The stamp of the drafts as a review page shows them. */
+async function stamp(): Promise<string> {
+	return (await reviewDrafts()).stamp;
+}
+
 async function currentNumber(): Promise<number> {
 	return (await readCatalogueVersion(db, 'latest'))!.number;
 }
@@ -116,7 +121,10 @@ describe('publishing', () => {
 		expect(review.problems).toEqual([]);
 		expect(review.changes.map((c) => c.field).sort()).toEqual(['hook', 'salary.junior']);
 
-		expect(await publishDrafts(editor, before, 'Salaires 2026')).toEqual({ ok: true, number: before + 1 });
+		expect(await publishDrafts(editor, before, await stamp(), 'Salaires 2026')).toEqual({
+			ok: true,
+			number: before + 1
+		});
 		const catalogue = await getCatalogue();
 		expect(catalogue.number).toBe(before + 1);
 		expect(catalogue.careerBySlug.get(SLUG)!.profile.salary.junior).toBe(36_500);
@@ -153,7 +161,7 @@ describe('publishing', () => {
 		const thin = content.careers.find((c) => shortPaths(c.slug).length === 2)!;
 		expect(await retireRecord(editor, 'training', shortPaths(thin.slug)[0]!.slug)).toBe(true);
 
-		const outcome = await publishDrafts(editor, before, '');
+		const outcome = await publishDrafts(editor, before, await stamp(), '');
 		expect(outcome).toMatchObject({ ok: false, reason: 'problems' });
 		const problems = outcome.ok ? [] : outcome.problems;
 		expect(problems).toContainEqual({
@@ -173,7 +181,7 @@ describe('publishing', () => {
 		const edited = await career();
 		edited.similar = ['astronaute', ...edited.similar.slice(1)];
 		await saveDraft(editor, 'career', SLUG, edited, '');
-		const outcome = await publishDrafts(editor, await currentNumber(), '');
+		const outcome = await publishDrafts(editor, await currentNumber(), await stamp(), '');
 		expect(outcome.ok ? '' : outcome.problems[0]!.problem).toMatch(
 			/careers\/data-analyst\.json: field "similar\.0": "astronaute" is not another career/
 		);
@@ -194,7 +202,10 @@ describe('publishing', () => {
 		const edited = await career();
 		edited.salary = { ...edited.salary, junior: 36_500 };
 		await saveDraft(editor, 'career', SLUG, edited, '');
-		expect(await publishDrafts(editor, before - 1, '')).toMatchObject({ ok: false, reason: 'stale' });
+		expect(await publishDrafts(editor, before - 1, await stamp(), '')).toMatchObject({
+			ok: false,
+			reason: 'stale'
+		});
 		expect(await currentNumber()).toBe(before);
 	});
 
@@ -204,7 +215,7 @@ describe('publishing', () => {
 		const edited = await career();
 		edited.salary = { ...edited.salary, junior: 36_500 };
 		await saveDraft(editor, 'career', SLUG, edited, '');
-		await publishDrafts(editor, first, '');
+		await publishDrafts(editor, first, await stamp(), '');
 		expect(await rollBack(editor, first, first + 1)).toEqual({ ok: true, number: first + 2 });
 		const catalogue = await getCatalogue();
 		expect(catalogue.version).toBe(firstHash);
@@ -216,12 +227,77 @@ describe('publishing', () => {
 	});
 });
 
+describe('two editors at once', () => {
+	const other: Editor = { id: 'ed2', identifier: 'redaction.region', role: 'admin' };
+	beforeEach(async () => {
+		await createUser(db, {
+			id: 'ed2',
+			identifier: other.identifier,
+			passwordHash: 'x',
+			birthYear: 1980,
+			role: 'admin'
+		});
+	});
+
+	it('refuses a save over a draft another editor saved since the form was opened', async () => {
+		const opened = (await recordForEditing('career', SLUG))!;
+		expect(opened.stamp).toBe('published');
+		const theirs = await career();
+		theirs.salary = { ...theirs.salary, junior: 36_000 };
+		await saveDraft(other, 'career', SLUG, theirs, '', opened.stamp);
+		const mine = structuredClone(opened.record) as CareerContent;
+		mine.salary = { ...mine.salary, junior: 39_000 };
+		expect(await saveDraft(editor, 'career', SLUG, mine, '', opened.stamp)).toMatchObject({
+			ok: false,
+			status: 409
+		});
+		expect(((await recordForEditing('career', SLUG))!.record as CareerContent).salary.junior).toBe(36_000);
+	});
+
+	it('publishes only the drafts reviewed: one saved after the review refuses the publication and stays', async () => {
+		const before = await currentNumber();
+		const edited = await career();
+		edited.salary = { ...edited.salary, junior: 36_500 };
+		await saveDraft(editor, 'career', SLUG, edited, '');
+		const reviewed = await stamp();
+		const pentester = await career('pentester');
+		pentester.salary = { ...pentester.salary, junior: pentester.salary.junior + 1_000 };
+		await saveDraft(other, 'career', 'pentester', pentester, '');
+		expect(await publishDrafts(editor, before, reviewed, '')).toMatchObject({ ok: false, reason: 'changed' });
+		expect(await currentNumber()).toBe(before);
+		expect((await listRecords('career')).drafts).toBe(2);
+	});
+
+	it('does not roll back while drafts wait, and takes no reserved key', async () => {
+		const edited = await career();
+		edited.salary = { ...edited.salary, junior: 36_500 };
+		await saveDraft(editor, 'career', SLUG, edited, '');
+		await publishDrafts(editor, await currentNumber(), await stamp(), '');
+		const now = await currentNumber();
+		const pentester = await career('pentester');
+		pentester.salary = { ...pentester.salary, junior: pentester.salary.junior + 1_000 };
+		await saveDraft(other, 'career', 'pentester', pentester, '');
+		expect(await rollBack(editor, now - 1, now)).toMatchObject({ ok: false, reason: 'drafts' });
+		expect(await currentNumber()).toBe(now);
+		const source = (await recordForEditing('source', content.sources[0]!.id))!.record as Record<
+			string,
+			unknown
+		>;
+		expect(await saveDraft(editor, 'source', null, { ...source, id: 'nouveau' }, '')).toMatchObject({
+			ok: false,
+			status: 409
+		});
+	});
+});
+
 describe('where the truth lives', () => {
 	it('never lets content/ of the same number overwrite what editors published', async () => {
 		const edited = await career();
 		edited.salary = { ...edited.salary, junior: 36_500 };
 		await saveDraft(editor, 'career', SLUG, edited, '');
-		const { number } = (await publishDrafts(editor, await currentNumber(), '')) as { number: number };
+		const { number } = (await publishDrafts(editor, await currentNumber(), await stamp(), '')) as {
+			number: number;
+		};
 		expect(await importCatalogueIfNewer(db, { ...content, number })).toMatchObject({ imported: false });
 		expect((await getCatalogue()).careerBySlug.get(SLUG)!.profile.salary.junior).toBe(36_500);
 	});
@@ -230,7 +306,7 @@ describe('where the truth lives', () => {
 		const edited = await career();
 		edited.salary = { ...edited.salary, junior: 36_500 };
 		await saveDraft(editor, 'career', SLUG, edited, 'unused');
-		await publishDrafts(editor, await currentNumber(), '');
+		await publishDrafts(editor, await currentNumber(), await stamp(), '');
 		const published = (await readCatalogueVersion(db, 'latest'))!;
 		const exported: CatalogueContent = catalogueFromRecords(published.number, published.records);
 		expect(exported.version).toBe(published.hash);

@@ -1,3 +1,5 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { m } from '$lib/paraglide/messages';
 import { computeProfile, prepareCareers, rankCareers, simulatedAnswers } from '$lib/engine';
 import { RIASEC_IDS, SKILL_IDS, type DimensionId, type RiasecId } from '$lib/engine/dimensions';
@@ -15,10 +17,11 @@ import {
 import type { CareerContent } from '../catalog/content-schema';
 import type { Catalogue } from '../catalog/types';
 import { getDb } from '../db';
+import type { Db } from '../db/client';
 import { listCatalogueTrail, insertAudit } from '../db/repositories/audit';
 import {
-	clearDrafts,
 	deleteDraft,
+	deletePublishedDrafts,
 	listDrafts,
 	putDraft,
 	type Draft
@@ -64,15 +67,43 @@ function labelOf(kind: RecordKind, record: unknown): string {
 	}
 }
 
-async function latest(): Promise<StoredVersion> {
-	const version = await readCatalogueVersion(getDb(), 'latest');
+async function latest(db: Db = getDb()): Promise<StoredVersion> {
+	const version = await readCatalogueVersion(db, 'latest');
 	if (!version) throw new Error('the database holds no catalogue: run `npm run db:migrate`');
 	return version;
+}
+
+/** The version published now and the drafts over it. */
+async function current(db: Db = getDb()) {
+	const [version, drafts] = await Promise.all([latest(db), listDrafts(db)]);
+	return { version, drafts };
 }
 
 function listOf(records: CatalogueRecords, kind: RecordKind): unknown[] {
 	return records[RECORD_LISTS[kind].list];
 }
+
+function findPublished(records: CatalogueRecords, kind: RecordKind, key: string): unknown {
+	return listOf(records, kind).find((record) => keyOf(kind, record) === key) ?? null;
+}
+
+/**
+ * What a set of drafts is, as a short string: a review page posts it with « Publier », and the publication
+ * refuses when the drafts are no longer those the editor reviewed (someone saved or dropped one meanwhile).
+ */
+export function draftsStamp(drafts: readonly Draft[]): string {
+	const text = drafts
+		.map((draft) => `${draft.kind}:${draft.key}:${draft.updatedAt.getTime()}`)
+		.sort()
+		.join('\n');
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(text))).slice(0, 16);
+}
+
+/** What an edit form was opened on: the draft's time, or `published` when it had none (see `saveDraft`). */
+const recordStamp = (draft: Draft | undefined) => (draft ? String(draft.updatedAt.getTime()) : 'published');
+
+/** A key the addresses use for a new record (`/admin/contenu/metiers/nouveau`): no record may take it. */
+export const NEW_RECORD = 'nouveau';
 
 /** The published records with the drafts laid over them: what the next version would hold. */
 export function withDrafts(records: CatalogueRecords, drafts: readonly Draft[]): CatalogueRecords {
@@ -100,7 +131,7 @@ function stateOf(draft: Draft | undefined, published: boolean): DraftState | nul
 
 /** The records of a kind, published and new, with their draft state; filtered by a few words (`q`). */
 export async function listRecords(kind: RecordKind, q = '') {
-	const [version, drafts] = await Promise.all([latest(), listDrafts(getDb())]);
+	const { version, drafts } = await current();
 	const mine = new Map(drafts.filter((d) => d.kind === kind).map((d) => [d.key, d]));
 	const published = listOf(version.records, kind);
 	const publishedKeys = new Set(published.map((record) => keyOf(kind, record)));
@@ -130,13 +161,15 @@ const normalise = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '')
 
 /** One record as the editor's form shows it: its draft if it has one, else the published record. */
 export async function recordForEditing(kind: RecordKind, key: string) {
-	const [version, drafts] = await Promise.all([latest(), listDrafts(getDb())]);
-	const published = listOf(version.records, kind).find((record) => keyOf(kind, record) === key) ?? null;
+	const { version, drafts } = await current();
+	const published = findPublished(version.records, kind, key);
 	const draft = drafts.find((d) => d.kind === kind && d.key === key);
 	if (!published && !draft?.record) return null;
 	return {
 		record: draft?.record ?? published,
 		published,
+		/** Posted back with the form: a save refuses when someone else saved this record since. */
+		stamp: recordStamp(draft),
 		draft: draft
 			? { state: stateOf(draft, published !== null)!, author: draft.authorName, at: draft.updatedAt }
 			: null,
@@ -160,32 +193,34 @@ export async function saveDraft(
 	key: string | null,
 	value: Record<string, unknown>,
 	reason: string,
+	stamp?: string,
 	now = new Date()
 ): Promise<SaveOutcome> {
 	const db = getDb();
-	const [version, drafts] = await Promise.all([latest(), listDrafts(db)]);
+	const { version, drafts } = await current(db);
 	const keyField = RECORD_LISTS[kind].key;
-	const published = key
-		? (listOf(version.records, kind).find((record) => keyOf(kind, record) === key) ?? null)
-		: null;
+	const published = key ? findPublished(version.records, kind, key) : null;
 	const draft = key ? drafts.find((d) => d.kind === kind && d.key === key) : undefined;
 	const before = draft?.record ?? published;
-	if (key !== null && !before) return { ok: false, status: 404, errors: {}, message: m.content_not_found() };
+	const refused = (status: 400 | 404 | 409, errors: Record<string, string>, message: string | null) =>
+		({ ok: false, status, errors, message }) as const;
+	if (key !== null && !before) return refused(404, {}, m.content_not_found());
+	if (key !== null && stamp !== undefined && stamp !== recordStamp(draft))
+		return refused(409, {}, m.content_edited_meanwhile({ author: draft?.authorName ?? '—' }));
 	if (key !== null && value[keyField] !== key)
-		return { ok: false, status: 400, errors: { [keyField]: m.content_key_fixed() }, message: null };
+		return refused(400, { [keyField]: m.content_key_fixed() }, null);
 	if (key === null) {
 		const taken = new Set([
+			NEW_RECORD,
 			...listOf(version.records, kind).map((record) => keyOf(kind, record)),
 			...drafts.filter((d) => d.kind === kind).map((d) => d.key)
 		]);
-		if (taken.has(String(value[keyField])))
-			return { ok: false, status: 409, errors: { [keyField]: m.content_key_taken() }, message: null };
+		if (taken.has(String(value[keyField]))) return refused(409, { [keyField]: m.content_key_taken() }, null);
 	}
 	if (kind === 'career') {
 		const moved = movedDimensions(before as CareerContent | null, value as unknown as CareerContent);
 		if (moved.length > 0) {
-			if (reason.trim().length < 10)
-				return { ok: false, status: 400, errors: { reason: m.content_reason_required() }, message: null };
+			if (reason.trim().length < 10) return refused(400, { reason: m.content_reason_required() }, null);
 			value = {
 				...value,
 				adjustments: [
@@ -196,7 +231,7 @@ export async function saveDraft(
 		}
 	}
 	const checked = checkRecord(kind, value);
-	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors, message: m.content_fix_fields() };
+	if (!checked.ok) return refused(400, checked.errors, m.content_fix_fields());
 	const savedKey = keyOf(kind, checked.record);
 	await db.transaction(async (tx) => {
 		await putDraft(tx, { kind, key: savedKey, record: checked.record }, editor, now);
@@ -212,7 +247,7 @@ export async function saveDraft(
 /** The dimensions of a career's vector that differ from what it was (all of them for a new career). */
 function movedDimensions(before: CareerContent | null, after: CareerContent): DimensionId[] {
 	if (!after.vector) return [];
-	if (!before) return [];
+	if (!before) return [...RIASEC_IDS, ...SKILL_IDS];
 	return [
 		...RIASEC_IDS.filter((id) => before.vector.riasec[id] !== after.vector?.riasec?.[id]),
 		...SKILL_IDS.filter((id) => before.vector.skills[id] !== after.vector?.skills?.[id])
@@ -222,11 +257,10 @@ function movedDimensions(before: CareerContent | null, after: CareerContent): Di
 /** Marks a published record to be retired at the next publication. */
 export async function retireRecord(editor: Editor, kind: RecordKind, key: string, now = new Date()) {
 	const db = getDb();
-	const version = await latest();
-	if (!listOf(version.records, kind).some((record) => keyOf(kind, record) === key)) return false;
+	if (!findPublished((await latest(db)).records, kind, key)) return false;
 	await db.transaction(async (tx) => {
 		await putDraft(tx, { kind, key, record: null }, editor, now);
-		await insertAudit(tx, [{ actor: editor, action: 'content_draft_saved', subject: `${kind}:${key}` }], now);
+		await insertAudit(tx, [{ actor: editor, action: 'content_retired', subject: `${kind}:${key}` }], now);
 	});
 	return true;
 }
@@ -246,7 +280,7 @@ export async function discardDraft(editor: Editor, kind: RecordKind, key: string
 
 /** The catalogue a preview shows: the published one with every draft laid over it. */
 export async function previewCatalogue(): Promise<Catalogue> {
-	const [version, drafts] = await Promise.all([latest(), listDrafts(getDb())]);
+	const { version, drafts } = await current();
 	return buildCatalogue(withDrafts(version.records, drafts), { number: version.number + 1, hash: 'apercu' });
 }
 
@@ -350,6 +384,8 @@ export function rankingMoves(before: CatalogueRecords, after: CatalogueRecords, 
 export interface Review {
 	/** The version the drafts would follow: a publication states it, so two editors cannot publish over each other. */
 	basedOn: number;
+	/** The drafts reviewed (`draftsStamp`): a publication states it too. */
+	stamp: string;
 	drafts: (Omit<Draft, 'record'> & { state: DraftState; label: string })[];
 	changes: FieldChange[];
 	/** Why the drafts cannot be published; empty when they can. */
@@ -359,37 +395,61 @@ export interface Review {
 	rankingChanged: boolean;
 }
 
+/** What can move a ranking: a vector, a career added or retired, a question. */
+const movesRankings = (change: FieldChange) =>
+	change.kind === 'question' ||
+	(change.kind === 'career' && (change.field === '' || change.field.startsWith('vector')));
+
 /**
- * What publishing the drafts would do, and whether it may: every check (schemas and links, paths per career,
- * house style, O*NET grounding, distinct vectors, identifiability of the careers whose vector changed or that
- * are new — or of all, when the questions changed).
+ * The last review, kept while neither the version nor the drafts change: the checks take a second or two
+ * (identifiability ranks every career a hundred times), and the review page is opened again and again.
+ */
+let lastReview: { key: string; review: Promise<Review> } | null = null;
+
+/**
+ * What publishing the drafts would do, and whether it may: every check of `catalogueProblems` (schemas and
+ * links, paths per career, house style, O*NET grounding, distinct vectors; identifiability of every career
+ * when anything that moves rankings changed).
  */
 export async function reviewDrafts(): Promise<Review> {
-	const [version, drafts] = await Promise.all([latest(), listDrafts(getDb())]);
+	const { version, drafts } = await current();
+	const stamp = draftsStamp(drafts);
+	const key = `${version.number} ${stamp}`;
+	if (lastReview?.key !== key) {
+		const review = Promise.resolve().then(() => review_(version, drafts, stamp));
+		lastReview = { key, review };
+		review.catch(() => {
+			if (lastReview?.review === review) lastReview = null;
+		});
+	}
+	return lastReview.review;
+}
+
+function review_(version: StoredVersion, drafts: Draft[], stamp: string): Review {
 	const next = withDrafts(version.records, drafts);
 	const changes = diffRecords(version.records, next);
-	const published = (kind: RecordKind, key: string) =>
-		listOf(version.records, kind).some((record) => keyOf(kind, record) === key);
-	// What can move a ranking: a vector, a career added or retired, a question.
-	const rankingChanged = changes.some(
-		(c) => c.kind === 'question' || (c.kind === 'career' && (c.field === '' || c.field.startsWith('vector')))
-	);
+	const rankingChanged = changes.some(movesRankings);
 	return {
 		basedOn: version.number,
+		stamp,
 		drafts: drafts.map(({ record, ...draft }) => ({
 			...draft,
-			state: stateOf({ record, ...draft }, published(draft.kind, draft.key))!,
+			state: stateOf({ record, ...draft }, findPublished(version.records, draft.kind, draft.key) !== null)!,
 			label: record === null ? draft.key : labelOf(draft.kind, record)
 		})),
 		changes,
-		problems: drafts.length === 0 ? [] : checkNext(version.number + 1, next, changes).problems,
+		problems: drafts.length === 0 ? [] : checkNext(version.number + 1, next, rankingChanged).problems,
 		moves: rankingChanged ? rankingMoves(version.records, next) : [],
 		rankingChanged
 	};
 }
 
-/** The next version's records, checked; the problems when it may not be published. */
-function checkNext(number: number, records: CatalogueRecords, changes: FieldChange[]) {
+/**
+ * The next version's records, checked; the problems when it may not be published. Identifiability depends on
+ * every vector and question: it is checked for every career when any of them changed, and skipped otherwise
+ * (the published version passed it).
+ */
+function checkNext(number: number, records: CatalogueRecords, rankingChanged: boolean) {
 	let content;
 	try {
 		content = catalogueFromRecords(number, records);
@@ -397,54 +457,97 @@ function checkNext(number: number, records: CatalogueRecords, changes: FieldChan
 		if (!(cause instanceof ContentError)) throw cause;
 		return { content: null, problems: [{ file: '', problem: cause.message }] };
 	}
-	const questionsChanged = changes.some((c) => c.kind === 'question');
-	const touched = new Set(
-		changes
-			.filter((c) => c.kind === 'career' && (c.field === '' || c.field.startsWith('vector')))
-			.map((c) => c.key)
-	);
-	const problems = catalogueProblems(content, readOnetInterests(), questionsChanged ? undefined : touched);
+	const problems = catalogueProblems(content, readOnetInterests(), rankingChanged ? undefined : new Set());
 	return { content, problems };
 }
 
 export type PublishOutcome =
 	| { ok: true; number: number }
-	| { ok: false; reason: 'empty' | 'stale' | 'problems'; problems: CatalogueProblem[] };
+	| {
+			ok: false;
+			/** `stale`: another version was published since; `changed`: the drafts are not those reviewed. */
+			reason: 'empty' | 'stale' | 'changed' | 'drafts' | 'problems' | 'not_found';
+			problems: CatalogueProblem[];
+	  };
 
-/** Publishes the drafts as a new version, if they pass every check and nobody published since `basedOn`. */
+const refusal = (
+	reason: Exclude<PublishOutcome, { ok: true }>['reason'],
+	problems: CatalogueProblem[] = []
+) => ({ ok: false, reason, problems }) as const;
+
+/**
+ * Writes a version after `basedOn`, with its audit row, in one transaction; `inside` runs in it first and may
+ * refuse. Null when another version was published meanwhile.
+ */
+async function commitVersion(
+	editor: Editor,
+	records: CatalogueRecords,
+	hash: string,
+	publication: { source: 'editor' | 'rollback'; note: string | null; basedOn: number },
+	audit: { action: 'content_published' | 'content_rolled_back'; subject: (made: number) => string },
+	inside: (tx: Db) => Promise<PublishOutcome | null>,
+	now: Date
+): Promise<PublishOutcome> {
+	return getDb()
+		.transaction(async (tx) => {
+			const made = await publishVersion(tx, records, hash, { author: editor, ...publication }, now);
+			if (made === null) return refusal('stale');
+			const refused = await inside(tx);
+			if (refused) {
+				// Nothing of it must stay: the transaction is rolled back by throwing.
+				throw new Refused(refused);
+			}
+			await insertAudit(tx, [{ actor: editor, action: audit.action, subject: audit.subject(made) }], now);
+			return { ok: true, number: made } as const;
+		})
+		.catch((cause) => {
+			if (cause instanceof Refused) return cause.outcome;
+			throw cause;
+		});
+}
+
+class Refused extends Error {
+	constructor(readonly outcome: PublishOutcome) {
+		super('refused');
+	}
+}
+
+/**
+ * Publishes the drafts as a new version, if they pass every check, nobody published since `basedOn` and the
+ * drafts are still those reviewed (`stamp`). Only those drafts are dropped: one saved again meanwhile stays.
+ */
 export async function publishDrafts(
 	editor: Editor,
 	basedOn: number,
+	stamp: string,
 	note: string,
 	now = new Date()
 ): Promise<PublishOutcome> {
-	const db = getDb();
-	const [version, drafts] = await Promise.all([latest(), listDrafts(db)]);
-	if (version.number !== basedOn) return { ok: false, reason: 'stale', problems: [] };
-	if (drafts.length === 0) return { ok: false, reason: 'empty', problems: [] };
+	const { version, drafts } = await current();
+	if (version.number !== basedOn) return refusal('stale');
+	if (drafts.length === 0) return refusal('empty');
+	if (draftsStamp(drafts) !== stamp) return refusal('changed');
 	const next = withDrafts(version.records, drafts);
-	const { content, problems } = checkNext(basedOn + 1, next, diffRecords(version.records, next));
-	if (!content || problems.length > 0) return { ok: false, reason: 'problems', problems };
+	const { content, problems } = checkNext(
+		basedOn + 1,
+		next,
+		diffRecords(version.records, next).some(movesRankings)
+	);
+	if (!content || problems.length > 0) return refusal('problems', problems);
 	const { number: _n, version: hash, ...records } = content;
-	const number = await db.transaction(async (tx) => {
-		const published = await publishVersion(
-			tx,
-			records,
-			hash,
-			{ author: editor, source: 'editor', note: note.trim() || null, basedOn },
-			now
-		);
-		if (published === null) return null;
-		await clearDrafts(tx);
-		await insertAudit(
-			tx,
-			[{ actor: editor, action: 'content_published', subject: `version:${published}` }],
-			now
-		);
-		return published;
-	});
-	if (number === null) return { ok: false, reason: 'stale', problems: [] };
-	return { ok: true, number };
+	return commitVersion(
+		editor,
+		records,
+		hash,
+		{ source: 'editor', note: note.trim() || null, basedOn },
+		{ action: 'content_published', subject: (made) => `version:${made}` },
+		async (tx) => {
+			if (draftsStamp(await listDrafts(tx)) !== stamp) return refusal('changed');
+			await deletePublishedDrafts(tx, drafts);
+			return null;
+		},
+		now
+	);
 }
 
 /** Every version, newest first, with its author and note. */
@@ -469,45 +572,36 @@ export async function versionWithChanges(number: number) {
 }
 
 /**
- * Makes an older version current again, as a new version holding its records (the history is never
- * rewritten). It was published once, so it passed the checks of its day; it is checked again all the same.
+ * Makes an older version current again, as a new version holding its records and its content hash (the
+ * history is never rewritten; results made with it find it again). It passes today's checks first, and waits
+ * until there are no drafts: a draft holds whole records of the version it was made on, and publishing it
+ * after a rollback would bring back what the rollback took away.
  */
 export async function rollBack(
 	editor: Editor,
 	number: number,
 	basedOn: number,
 	now = new Date()
-): Promise<PublishOutcome | { ok: false; reason: 'not_found'; problems: [] }> {
+): Promise<PublishOutcome> {
 	const db = getDb();
-	const [target, current] = await Promise.all([readCatalogueVersion(db, { number }), latest()]);
-	if (!target) return { ok: false, reason: 'not_found', problems: [] };
-	if (current.number !== basedOn) return { ok: false, reason: 'stale', problems: [] };
-	let content;
-	try {
-		content = catalogueFromRecords(basedOn + 1, target.records);
-	} catch (cause) {
-		if (!(cause instanceof ContentError)) throw cause;
-		return { ok: false, reason: 'problems', problems: [{ file: '', problem: cause.message }] };
-	}
-	const { number: _n, version: hash, ...records } = content;
-	const published = await db.transaction(async (tx) => {
-		const made = await publishVersion(
-			tx,
-			records,
-			hash,
-			{ author: editor, source: 'rollback', note: String(number), basedOn },
-			now
-		);
-		if (made !== null)
-			await insertAudit(
-				tx,
-				[{ actor: editor, action: 'content_rolled_back', subject: `version:${number}` }],
-				now
-			);
-		return made;
-	});
-	if (published === null) return { ok: false, reason: 'stale', problems: [] };
-	return { ok: true, number: published };
+	const [target, { version, drafts }] = await Promise.all([
+		readCatalogueVersion(db, { number }),
+		current(db)
+	]);
+	if (!target) return refusal('not_found');
+	if (version.number !== basedOn) return refusal('stale');
+	if (drafts.length > 0) return refusal('drafts');
+	const { content, problems } = checkNext(basedOn + 1, target.records, true);
+	if (!content || problems.length > 0) return refusal('problems', problems);
+	return commitVersion(
+		editor,
+		target.records,
+		target.hash,
+		{ source: 'rollback', note: String(number), basedOn },
+		{ action: 'content_rolled_back', subject: () => `version:${number}` },
+		async (tx) => ((await listDrafts(tx)).length > 0 ? refusal('drafts') : null),
+		now
+	);
 }
 
 /** The back-office's own trail: drafts, publications, rollbacks. */

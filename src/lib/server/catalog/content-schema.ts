@@ -34,15 +34,7 @@ export const questionSchema = z.strictObject({
 				.max(1)
 				.refine((w) => w !== 0, 'a loading cannot be 0')
 		)
-		.refine((loadings) => Object.keys(loadings).length >= 1, 'at least one loading is required')
-		// In the dimensions' order, whatever order they were written or stored in (PostgreSQL's jsonb sorts
-		// keys its own way): the content hash must not depend on it.
-		.transform(
-			(loadings) =>
-				Object.fromEntries(
-					DIMENSION_IDS.filter((id) => id in loadings).map((id) => [id, loadings[id]])
-				) as typeof loadings
-		),
+		.refine((loadings) => Object.keys(loadings).length >= 1, 'at least one loading is required'),
 	rationale: text(600)
 });
 

@@ -39,13 +39,18 @@ export async function catalogueOfVersion(hash: string): Promise<Catalogue> {
 	if (current.version === hash) return current;
 	let catalogue = older.get(hash);
 	if (!catalogue) {
-		catalogue = readBuilt({ hash }).catch(() => current);
+		catalogue = readBuilt({ hash });
 		older.set(hash, catalogue);
 		if (older.size > OLDER_KEPT) older.delete(older.keys().next().value!);
 	} else {
 		older.delete(hash);
 		older.set(hash, catalogue);
 	}
+	// A version the database does not hold (or a failed read) is not kept: today's, for this call only.
+	catalogue = catalogue.catch(() => {
+		older.delete(hash);
+		return current;
+	});
 	return catalogue;
 }
 

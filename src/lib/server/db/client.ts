@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { is } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -54,6 +54,17 @@ export function connect(url: string | undefined): Connection {
 /** Read-then-write that must not race: `SELECT … FOR UPDATE` on PostgreSQL; SQLite's transactions already hold the write lock. */
 export function forUpdate<Q extends object>(tx: Db, query: Q): Q {
 	return is(tx, PgDatabase) ? (query as unknown as { for(strength: 'update'): Q }).for('update') : query;
+}
+
+/**
+ * Serialises a kind of write across processes for the rest of the transaction (`key`: any 64-bit number):
+ * PostgreSQL's transaction-scoped advisory lock, where `FOR UPDATE` on the latest row is not enough because
+ * the row a concurrent transaction inserts is not in the waiting one's snapshot; SQLite's transactions
+ * already hold the write lock.
+ */
+export async function lockForTransaction(tx: Db, key: number): Promise<void> {
+	if (is(tx, PgDatabase))
+		await (tx as unknown as PgDatabase<never>).execute(sql`select pg_advisory_xact_lock(${key})`);
 }
 
 /**

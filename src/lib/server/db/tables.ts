@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
 	/** An editor saved or discarded a draft of the catalogue (`subject`: « career:slug », « training:slug »…). */
 	'content_draft_saved',
 	'content_draft_discarded',
+	/** An editor proposed to retire a record at the next publication. */
+	'content_retired',
 	/** An editor published the drafts as a new catalogue version, or made an older version current again. */
 	'content_published',
 	'content_rolled_back'
@@ -395,7 +397,9 @@ export function defineTables(k: Columns) {
 		},
 		(table) => [
 			k.index('audit_log_student_idx').on(table.studentId),
-			k.index('audit_log_actor_idx').on(table.actorId)
+			k.index('audit_log_actor_idx').on(table.actorId),
+			// The back-office's trail: the rows with a subject, newest first.
+			k.index('audit_log_subject_idx').on(table.subject, table.at)
 		]
 	);
 

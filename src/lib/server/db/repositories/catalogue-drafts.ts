@@ -54,7 +54,19 @@ export async function deleteDraft(tx: Db, kind: RecordKind, key: string): Promis
 	return deleted.length > 0;
 }
 
-/** Empties the drafts: what a publication does once the version is written. */
-export async function clearDrafts(tx: Db): Promise<void> {
-	await tx.delete(catalogueDrafts);
+/**
+ * Drops the drafts a publication took, each as it was then (same `updatedAt`): a draft saved again meanwhile
+ * is another draft, and stays.
+ */
+export async function deletePublishedDrafts(tx: Db, drafts: readonly Draft[]): Promise<void> {
+	for (const draft of drafts)
+		await tx
+			.delete(catalogueDrafts)
+			.where(
+				and(
+					eq(catalogueDrafts.kind, draft.kind),
+					eq(catalogueDrafts.key, draft.key),
+					eq(catalogueDrafts.updatedAt, draft.updatedAt)
+				)
+			);
 }

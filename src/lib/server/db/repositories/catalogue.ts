@@ -3,7 +3,7 @@ import { RIASEC_IDS, SKILL_IDS } from '$lib/engine/dimensions';
 import type { CatalogueContent, CatalogueRecords } from '../../catalog/content';
 import { buildCatalogue } from '../../catalog/build';
 import type { CareerProfile, Catalogue } from '../../catalog/types';
-import { forUpdate, type Db } from '../client';
+import { forUpdate, lockForTransaction, type Db } from '../client';
 import {
 	careerVectors,
 	careers,
@@ -33,6 +33,9 @@ export async function currentCatalogueVersion(db: Db): Promise<CatalogueVersionR
 	return row ?? null;
 }
 
+/** Any 64-bit number, the same in every process: imports and publications of catalogue versions take turns. */
+const CATALOGUE_LOCK = 4_242_018;
+
 export type ImportOutcome =
 	{ imported: true; number: number } | { imported: false; number: number; reason: 'same' | 'older' };
 
@@ -47,6 +50,7 @@ export async function importCatalogueIfNewer(
 	now = new Date()
 ): Promise<ImportOutcome> {
 	return db.transaction(async (tx) => {
+		await lockForTransaction(tx, CATALOGUE_LOCK);
 		const [latest] = await forUpdate(
 			tx,
 			tx.select().from(catalogueVersions).orderBy(desc(catalogueVersions.number)).limit(1)
@@ -89,6 +93,7 @@ export async function publishVersion(
 	publication: Publication,
 	now = new Date()
 ): Promise<number | null> {
+	await lockForTransaction(tx, CATALOGUE_LOCK);
 	const [latest] = await forUpdate(
 		tx,
 		tx

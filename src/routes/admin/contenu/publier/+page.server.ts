@@ -23,10 +23,11 @@ export const actions: Actions = {
 		const note = String(form.get('note') ?? '').slice(0, 500);
 		const basedOn = Number(form.get('basedOn'));
 		if (!Number.isInteger(basedOn)) return refuse(400, { note }, {}, m.content_stale());
-		const outcome = await publishDrafts(user, basedOn, note);
+		const outcome = await publishDrafts(user, basedOn, String(form.get('stamp') ?? ''), note);
 		if (outcome.ok) redirect(303, `/admin/contenu/publier?publiee=${outcome.number}`);
 		if (outcome.reason === 'empty') return refuse(400, { note }, {}, m.content_nothing_to_publish());
 		if (outcome.reason === 'stale') return refuse(409, { note }, {}, m.content_stale());
+		if (outcome.reason === 'changed') return refuse(409, { note }, {}, m.content_drafts_changed());
 		return refuse(422, { note }, {}, m.content_refused({ count: outcome.problems.length }));
 	}
 };

@@ -3,13 +3,17 @@ import { FIELDS, fieldText, recordFromForm, valueAt } from '$lib/admin/content-f
 import { isKindSegment, KIND_SEGMENTS } from '$lib/admin/content-kinds';
 import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/labels';
-import { discardDraft, recordForEditing, retireRecord, saveDraft } from '$lib/server/admin/content';
+import {
+	NEW_RECORD,
+	discardDraft,
+	recordForEditing,
+	retireRecord,
+	saveDraft
+} from '$lib/server/admin/content';
+import { RECORD_LISTS } from '$lib/server/catalog/content';
 import { requireEditor } from '$lib/server/auth/guards';
 import { refuse } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-/** `nouveau` opens an empty form (or a copy of `?depuis=`); any other key, that record. */
-const NEW = 'nouveau';
 
 function kindOf(segment: string) {
 	if (!isKindSegment(segment)) error(404, { message: m.content_not_found() });
@@ -31,12 +35,12 @@ function formValues(kind: keyof typeof FIELDS, record: unknown): Record<string, 
 export const load: PageServerLoad = async (event) => {
 	requireEditor(event);
 	const kind = kindOf(event.params.segment);
-	const isNew = event.params.key === NEW;
+	const isNew = event.params.key === NEW_RECORD;
 	const from = isNew ? event.url.searchParams.get('depuis') : event.params.key;
 	const found = from ? await recordForEditing(kind, from) : null;
 	if (!isNew && !found) error(404, { message: m.content_not_found() });
 	const values = formValues(kind, found?.record ?? {});
-	if (isNew) values[kind === 'career' || kind === 'training' ? 'slug' : 'id'] = '';
+	if (isNew) values[RECORD_LISTS[kind].key] = '';
 	return {
 		kind,
 		segment: event.params.segment,
@@ -44,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		key: isNew ? null : event.params.key,
 		values,
 		published: !isNew && found?.published !== null,
+		stamp: isNew ? null : found!.stamp,
 		draft: isNew || !found?.draft ? null : { ...found.draft, at: formatDate(found.draft.at) },
 		families: found?.families ?? [],
 		adjustments:
@@ -57,7 +62,7 @@ export const load: PageServerLoad = async (event) => {
 async function save(event: RequestEvent) {
 	const { user } = requireEditor(event);
 	const kind = kindOf(event.params.segment);
-	const isNew = event.params.key === NEW;
+	const isNew = event.params.key === NEW_RECORD;
 	const form = await event.request.formData();
 	const values = Object.fromEntries(
 		[...form.entries()].map(([name, value]) => [name, String(value).slice(0, 20_000)])
@@ -71,7 +76,8 @@ async function save(event: RequestEvent) {
 		kind,
 		isNew ? null : event.params.key,
 		record,
-		String(form.get('reason') ?? '')
+		String(form.get('reason') ?? ''),
+		isNew ? undefined : String(form.get('stamp') ?? '')
 	);
 	if (!outcome.ok) {
 		if (outcome.status === 404) error(404, { message: outcome.message ?? m.content_not_found() });

@@ -39,6 +39,14 @@ export const actions: Actions = {
 		if (outcome.ok) redirect(303, `/admin/contenu/versions/${outcome.number}?retablie=${number}`);
 		if (outcome.reason === 'not_found') error(404, { message: m.content_version_not_found() });
 		if (outcome.reason === 'stale') return refuse(409, {}, {}, m.content_stale());
-		return refuse(422, {}, {}, outcome.problems.map((p) => p.problem).join(' ; '));
+		if (outcome.reason === 'drafts') return refuse(409, {}, {}, m.content_rollback_drafts());
+		return refuse(
+			422,
+			{},
+			{},
+			m.content_refused({ count: outcome.problems.length }) +
+				' ' +
+				outcome.problems.map((p) => [p.file, p.field, p.problem].filter(Boolean).join(' ')).join(' ; ')
+		);
 	}
 };
