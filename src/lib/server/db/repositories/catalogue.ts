@@ -1,4 +1,5 @@
-import { desc, eq, notInArray } from 'drizzle-orm';
+import { desc, eq, is, notInArray } from 'drizzle-orm';
+import { PgDatabase, type PgSelect } from 'drizzle-orm/pg-core';
 import { RIASEC_IDS, SKILL_IDS } from '$lib/engine/dimensions';
 import type { CatalogueContent, CatalogueRecords } from '../../catalog/content';
 import { buildCatalogue } from '../../catalog/build';
@@ -23,14 +24,32 @@ export interface CatalogueVersionRef {
 	hash: string;
 }
 
-/** The catalogue the app serves: the highest version. One small indexed read, cheap enough for every request. */
+/** Each database's prepared read of the current version (a transaction object is a database of its own). */
+const currentVersionReads = new WeakMap<Db, () => Promise<CatalogueVersionRef | null>>();
+
+/**
+ * The catalogue the app serves: the highest version. One small indexed read for every request, kept pages
+ * included, so it is prepared once per database: building the query each time cost ten times the read itself
+ * (about 25 µs against 3 on SQLite).
+ */
 export async function currentCatalogueVersion(db: Db): Promise<CatalogueVersionRef | null> {
-	const [row] = await db
-		.select({ number: catalogueVersions.number, hash: catalogueVersions.hash })
-		.from(catalogueVersions)
-		.orderBy(desc(catalogueVersions.number))
-		.limit(1);
-	return row ?? null;
+	let read = currentVersionReads.get(db);
+	if (!read) {
+		const query = db
+			.select({ number: catalogueVersions.number, hash: catalogueVersions.hash })
+			.from(catalogueVersions)
+			.orderBy(desc(catalogueVersions.number))
+			.limit(1);
+		if (is(db, PgDatabase)) {
+			const prepared = (query as unknown as PgSelect).prepare('boussole_current_catalogue_version');
+			read = async () => ((await prepared.execute()) as CatalogueVersionRef[])[0] ?? null;
+		} else {
+			const prepared = query.prepare();
+			read = async () => (await prepared.get()) ?? null;
+		}
+		currentVersionReads.set(db, read);
+	}
+	return read();
 }
 
 /** Any 64-bit number, the same in every process: imports and publications of catalogue versions take turns. */
