@@ -46,6 +46,15 @@ interface Kept {
 	etag: string;
 	/** The body compressed, made the first time a browser takes that encoding, then served as is. */
 	encoded: Partial<Record<Encoding, Buffer>>;
+	/** What `server.js` writes for each encoding (`identity` uncompressed), made once: headers cost more than the read. */
+	node?: Partial<Record<Encoding | 'identity', NodeAnswer>>;
+}
+
+interface NodeAnswer {
+	etag: string;
+	headers: Record<string, string>;
+	notModified: Record<string, string>;
+	body: Buffer;
 }
 
 type Encoding = 'br' | 'gzip';
@@ -63,6 +72,24 @@ function encodingFor(accepted: string | undefined): Encoding | null {
 			.map(([name]) => name!.toLowerCase())
 	);
 	return taken.has('br') ? 'br' : taken.has('gzip') ? 'gzip' : null;
+}
+
+/** The headers and body `server.js` writes for a kept page in an encoding (null: uncompressed), made once. */
+function nodeAnswer(kept: Kept, encoding: Encoding | null): NodeAnswer {
+	return ((kept.node ??= {})[encoding ?? 'identity'] ??= (() => {
+		const body = encoding ? encodedBody(kept, encoding) : Buffer.from(kept.body);
+		const etag = encoding ? kept.etag.replace(/"$/, `-${encoding}"`) : kept.etag;
+		const { headers } = answer({ ...kept, etag }, null);
+		if (headers.has('etag')) headers.set('etag', etag);
+		if (encoding) headers.set('content-encoding', encoding);
+		headers.set('content-length', String(body.byteLength));
+		return {
+			etag,
+			headers: Object.fromEntries(headers),
+			notModified: Object.fromEntries(notModifiedHeaders(headers)),
+			body
+		};
+	})());
 }
 
 function encodedBody(kept: Kept, encoding: Encoding): Buffer {
@@ -162,6 +189,23 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		return found;
 	}
 
+	/**
+	 * The language of a request from its cookie header: paraglide's strategy reads the locale cookie, then
+	 * falls back to the base locale, so the cookie header alone decides it. Kept for a few hundred headers
+	 * (most visitors send none), which spares building a `Request` for each kept page served.
+	 */
+	const locales = new Map<string, string>();
+	function localeFor(cookie: string | undefined): string {
+		const header = cookie ?? '';
+		let locale = locales.get(header);
+		if (locale === undefined) {
+			locale = options.locale(new Request('http://boussole.invalid/', { headers: cookie ? { cookie } : {} }));
+			if (locales.size >= 256) locales.clear();
+			locales.set(header, locale);
+		}
+		return locale;
+	}
+
 	const serveNode: NodeRenderCache = async (request, response) => {
 		// The URL as adapter-node makes it (origin + path), so that both paths read the same pathname.
 		if (!request.url?.startsWith('/')) return false;
@@ -170,7 +214,7 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		const cookie = request.headers.cookie;
 		const names = cookieNames(cookie);
 		if (BEARER_COOKIE_NAMES.some((name) => names.has(name))) return false;
-		const locale = options.locale(new Request(url, { headers: cookie ? { cookie } : {} }));
+		const locale = localeFor(cookie);
 		const origin = originOf((name) => {
 			const value = request.headers[name];
 			return Array.isArray(value) ? value[0] : value;
@@ -180,18 +224,13 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		// Compressed once per page and encoding; each encoding has its own ETag (it is another body).
 		const encoding =
 			found.body.byteLength >= COMPRESS_FROM_BYTES ? encodingFor(request.headers['accept-encoding']) : null;
-		const etag = encoding ? found.etag.replace(/"$/, `-${encoding}"`) : found.etag;
-		const { status, headers, body } = answer({ ...found, etag }, request.headers['if-none-match']);
-		if (headers.has('etag')) headers.set('etag', etag);
-		if (encoding && body) {
-			const encoded = encodedBody(found, encoding);
-			headers.set('content-encoding', encoding);
-			headers.set('content-length', String(encoded.byteLength));
-			response.writeHead(status, Object.fromEntries(headers));
-			response.end(encoded);
+		const variant = nodeAnswer(found, encoding);
+		if (request.headers['if-none-match'] === variant.etag) {
+			response.writeHead(304, variant.notModified);
+			response.end();
 		} else {
-			response.writeHead(status, Object.fromEntries(headers));
-			response.end(body ? Buffer.from(body) : undefined);
+			response.writeHead(found.status, variant.headers);
+			response.end(variant.body);
 		}
 		return true;
 	};
