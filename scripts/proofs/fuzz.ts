@@ -97,17 +97,17 @@ async function signUpStudent(identifier: string) {
 	return cookieFrom(response.headers, 'boussole_session')!;
 }
 
-async function signInCounsellor() {
+async function signInStaff(identifier: string, role: 'counsellor' | 'editor') {
 	const id = generateId();
 	await createUser(database.connection.db, {
 		id,
-		identifier: 'conseil.fuzz',
-		role: 'counsellor',
+		identifier,
+		role,
 		birthYear: 1980,
 		passwordHash: await hashPassword(PASSWORD)
 	});
 	const login = await send('/compte/connexion', {
-		body: new URLSearchParams({ identifier: 'conseil.fuzz', password: PASSWORD }),
+		body: new URLSearchParams({ identifier, password: PASSWORD }),
 		type: 'application/x-www-form-urlencoded'
 	});
 	const cookie = cookieFrom(login.headers, 'boussole_session')!;
@@ -124,7 +124,8 @@ async function signInCounsellor() {
 }
 
 const student = await signUpStudent('eleve.fuzz');
-const counsellor = await signInCounsellor();
+const counsellor = await signInStaff('conseil.fuzz', 'counsellor');
+const editor = await signInStaff('redaction.fuzz', 'editor');
 // A second log-in of the counsellor's, password given and code still due: the codes fuzzed go to that one.
 const pendingCounsellor = cookieFrom(
 	(
@@ -320,6 +321,32 @@ const targets: Target[] = [
 		path: `/conseiller/eleves/${studentId}?/deleteNote`,
 		cookie: counsellor,
 		fields: { noteId: junk }
+	},
+	{
+		// A letter first: never a number, so that no draft is ever valid.
+		name: 'catalogue draft',
+		path: '/admin/contenu/metiers/pentester?/save',
+		cookie: editor,
+		fields: {
+			'salary.junior': junk.map((value) => `x${value}`),
+			'vector.skills.math': junk,
+			workWith: junk,
+			reason: junk,
+			stamp: junk
+		}
+	},
+	{ name: 'drop a draft', path: '/admin/contenu/metiers/pentester?/discard', cookie: editor, fields: {} },
+	{
+		name: 'publish',
+		path: '/admin/contenu/publier',
+		cookie: editor,
+		fields: { basedOn: junk, stamp: junk, note: junk }
+	},
+	{
+		name: 'roll back',
+		path: '/admin/contenu/versions/99999?/rollback',
+		cookie: editor,
+		fields: { basedOn: junk }
 	},
 	{
 		name: 'note about a stranger',

@@ -59,6 +59,17 @@ function rawFields(form: FormData, fields: readonly string[]): Record<string, st
 	);
 }
 
+/**
+ * U+0000 is never typed, and PostgreSQL refuses it in any text: refused in every field, whatever its schema.
+ * Forms read without a schema of their own (the back-office's record forms) check it too.
+ */
+export function unstorableFields(raw: Record<string, string>): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const [field, value] of Object.entries(raw))
+		if (value.includes('\u0000')) errors[field] = m.field_unreadable();
+	return errors;
+}
+
 export function parseForm<S extends z.ZodObject>(form: FormData, spec: FormSpec<S>): FormRead<S> {
 	const raw = rawFields(form, spec.fields);
 	const values = Object.fromEntries(
@@ -66,10 +77,7 @@ export function parseForm<S extends z.ZodObject>(form: FormData, spec: FormSpec<
 			.filter(([field]) => !spec.secret.has(field))
 			.map(([field, value]) => [field, value.slice(0, ECHO_MAX)])
 	);
-	const errors: FieldErrors = {};
-	// U+0000 is never typed, and PostgreSQL refuses it in any text: refused in every field, whatever its schema.
-	for (const [field, value] of Object.entries(raw))
-		if (value.includes('\u0000')) errors[field] = m.field_unreadable();
+	const errors = unstorableFields(raw);
 	if (Object.keys(errors).length > 0) return { ok: false, failure: refuse(400, values, errors) };
 	const parsed = spec.schema.safeParse(raw);
 	if (parsed.success) return { ok: true, data: parsed.data, values };

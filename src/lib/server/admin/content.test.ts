@@ -224,6 +224,7 @@ describe('publishing', () => {
 		);
 		expect(await versionWithChanges(first + 2)).toMatchObject({ source: 'rollback', note: String(first) });
 		expect(await rollBack(editor, 999, first + 2)).toMatchObject({ ok: false, reason: 'not_found' });
+		expect(await rollBack(editor, first + 2, first + 2)).toMatchObject({ ok: false, reason: 'current' });
 	});
 });
 

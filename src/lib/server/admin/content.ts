@@ -466,7 +466,7 @@ export type PublishOutcome =
 	| {
 			ok: false;
 			/** `stale`: another version was published since; `changed`: the drafts are not those reviewed. */
-			reason: 'empty' | 'stale' | 'changed' | 'drafts' | 'problems' | 'not_found';
+			reason: 'empty' | 'stale' | 'changed' | 'drafts' | 'problems' | 'not_found' | 'current';
 			problems: CatalogueProblem[];
 	  };
 
@@ -590,6 +590,7 @@ export async function rollBack(
 	]);
 	if (!target) return refusal('not_found');
 	if (version.number !== basedOn) return refusal('stale');
+	if (number === version.number) return refusal('current');
 	if (drafts.length > 0) return refusal('drafts');
 	const { content, problems } = checkNext(basedOn + 1, target.records, true);
 	if (!content || problems.length > 0) return refusal('problems', problems);

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/labels';
 import { publishDrafts, reviewDrafts } from '$lib/server/admin/content';
 import { requireEditor } from '$lib/server/auth/guards';
-import { refuse } from '$lib/server/forms';
+import { postedForm, refuse, unstorableFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,8 +19,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user } = requireEditor(event);
-		const form = await event.request.formData();
+		const form = await postedForm(event.request);
 		const note = String(form.get('note') ?? '').slice(0, 500);
+		const unstorable = unstorableFields({ note });
+		if (Object.keys(unstorable).length > 0) return refuse(400, { note }, unstorable, unstorable.note);
 		const basedOn = Number(form.get('basedOn'));
 		if (!Number.isInteger(basedOn)) return refuse(400, { note }, {}, m.content_stale());
 		const outcome = await publishDrafts(user, basedOn, String(form.get('stamp') ?? ''), note);

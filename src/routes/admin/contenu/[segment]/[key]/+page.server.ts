@@ -12,12 +12,19 @@ import {
 } from '$lib/server/admin/content';
 import { RECORD_LISTS } from '$lib/server/catalog/content';
 import { requireEditor } from '$lib/server/auth/guards';
-import { refuse } from '$lib/server/forms';
+import { postedForm, refuse, unstorableFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function kindOf(segment: string) {
 	if (!isKindSegment(segment)) error(404, { message: m.content_not_found() });
 	return KIND_SEGMENTS[segment];
+}
+
+/** The names of a kind's form fields (a question's weights one per dimension). */
+function fieldNames(kind: keyof typeof FIELDS): string[] {
+	return FIELDS[kind].flatMap((spec) =>
+		spec.type === 'weights' ? (spec.dimensions ?? []).map((id) => `${spec.path}.${id}`) : [spec.path]
+	);
 }
 
 /** The form's text for each field of a record (weights one per dimension). */
@@ -63,10 +70,16 @@ async function save(event: RequestEvent) {
 	const { user } = requireEditor(event);
 	const kind = kindOf(event.params.segment);
 	const isNew = event.params.key === NEW_RECORD;
-	const form = await event.request.formData();
+	const form = await postedForm(event.request);
+	// What is echoed back is the form's own fields, never whatever names a client posts.
 	const values = Object.fromEntries(
-		[...form.entries()].map(([name, value]) => [name, String(value).slice(0, 20_000)])
+		[...fieldNames(kind), 'reason', 'stamp'].map((name) => {
+			const value = form.get(name);
+			return [name, typeof value === 'string' ? value.slice(0, 20_000) : ''];
+		})
 	);
+	const unstorable = unstorableFields(values);
+	if (Object.keys(unstorable).length > 0) return refuse(400, values, unstorable, m.content_fix_fields());
 	const base = isNew ? null : await recordForEditing(kind, event.params.key);
 	if (!isNew && !base) error(404, { message: m.content_not_found() });
 	const { record, errors } = recordFromForm(FIELDS[kind], form, base?.record ?? {});

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/labels';
 import { listVersions, rollBack, versionWithChanges } from '$lib/server/admin/content';
 import { requireEditor } from '$lib/server/auth/guards';
-import { refuse } from '$lib/server/forms';
+import { postedForm, refuse } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function numberOf(param: string): number {
@@ -34,11 +34,12 @@ export const actions: Actions = {
 	rollback: async (event) => {
 		const { user } = requireEditor(event);
 		const number = numberOf(event.params.number);
-		const basedOn = Number((await event.request.formData()).get('basedOn'));
+		const basedOn = Number((await postedForm(event.request)).get('basedOn'));
 		const outcome = await rollBack(user, number, basedOn);
 		if (outcome.ok) redirect(303, `/admin/contenu/versions/${outcome.number}?retablie=${number}`);
 		if (outcome.reason === 'not_found') error(404, { message: m.content_version_not_found() });
 		if (outcome.reason === 'stale') return refuse(409, {}, {}, m.content_stale());
+		if (outcome.reason === 'current') return refuse(409, {}, {}, m.content_is_current());
 		if (outcome.reason === 'drafts') return refuse(409, {}, {}, m.content_rollback_drafts());
 		return refuse(
 			422,
