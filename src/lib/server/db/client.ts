@@ -4,7 +4,7 @@ import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import { PgDatabase } from 'drizzle-orm/pg-core';
+import { PgDatabase, type PgSelect } from 'drizzle-orm/pg-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -54,6 +54,19 @@ export function connect(url: string | undefined): Connection {
 /** Read-then-write that must not race: `SELECT … FOR UPDATE` on PostgreSQL; SQLite's transactions already hold the write lock. */
 export function forUpdate<Q extends object>(tx: Db, query: Q): Q {
 	return is(tx, PgDatabase) ? (query as unknown as { for(strength: 'update'): Q }).for('update') : query;
+}
+
+/**
+ * A read run on every request, prepared once (building a drizzle query costs several times the read): a
+ * named statement on PostgreSQL, a kept statement on SQLite. Gives the first row, or null.
+ */
+export function preparedFirst<T>(db: Db, name: string, query: object): () => Promise<T | null> {
+	if (is(db, PgDatabase)) {
+		const prepared = (query as unknown as PgSelect).prepare(name);
+		return async () => ((await prepared.execute()) as T[])[0] ?? null;
+	}
+	const prepared = (query as { prepare(): { get(): T | undefined } }).prepare();
+	return async () => prepared.get() ?? null;
 }
 
 /**

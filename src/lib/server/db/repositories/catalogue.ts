@@ -1,10 +1,9 @@
-import { desc, eq, is, notInArray } from 'drizzle-orm';
-import { PgDatabase, type PgSelect } from 'drizzle-orm/pg-core';
+import { desc, eq, notInArray } from 'drizzle-orm';
 import { RIASEC_IDS, SKILL_IDS } from '$lib/engine/dimensions';
 import type { CatalogueContent, CatalogueRecords } from '../../catalog/content';
 import { buildCatalogue } from '../../catalog/build';
 import type { CareerProfile, Catalogue } from '../../catalog/types';
-import { forUpdate, lockForTransaction, type Db } from '../client';
+import { forUpdate, lockForTransaction, preparedFirst, type Db } from '../client';
 import {
 	careerVectors,
 	careers,
@@ -35,18 +34,15 @@ const currentVersionReads = new WeakMap<Db, () => Promise<CatalogueVersionRef | 
 export async function currentCatalogueVersion(db: Db): Promise<CatalogueVersionRef | null> {
 	let read = currentVersionReads.get(db);
 	if (!read) {
-		const query = db
-			.select({ number: catalogueVersions.number, hash: catalogueVersions.hash })
-			.from(catalogueVersions)
-			.orderBy(desc(catalogueVersions.number))
-			.limit(1);
-		if (is(db, PgDatabase)) {
-			const prepared = (query as unknown as PgSelect).prepare('boussole_current_catalogue_version');
-			read = async () => ((await prepared.execute()) as CatalogueVersionRef[])[0] ?? null;
-		} else {
-			const prepared = query.prepare();
-			read = async () => (await prepared.get()) ?? null;
-		}
+		read = preparedFirst<CatalogueVersionRef>(
+			db,
+			'boussole_current_catalogue_version',
+			db
+				.select({ number: catalogueVersions.number, hash: catalogueVersions.hash })
+				.from(catalogueVersions)
+				.orderBy(desc(catalogueVersions.number))
+				.limit(1)
+		);
 		currentVersionReads.set(db, read);
 	}
 	return read();
