@@ -1,7 +1,8 @@
 import { prepareCareers } from '$lib/engine';
 import { DIMENSION_IDS, RIASEC_IDS, SKILL_IDS, type SkillId } from '$lib/engine/dimensions';
 import type { CatalogueRecords } from './content';
-import type { Catalogue, CatalogueCareer, CatalogueQuestion, Training } from './types';
+import type { CareerContent } from './content-schema';
+import type { CareerProfile, Catalogue, CatalogueCareer, CatalogueQuestion, Training } from './types';
 
 /**
  * The catalogue as the engine and the pages use it, built from a version's records: the one served now, an
@@ -27,19 +28,7 @@ export function buildCatalogue(
 				riasec: inOrder(career.vector.riasec, RIASEC_IDS),
 				skills: inOrder(career.vector.skills, SKILL_IDS)
 			},
-			profile: {
-				description: career.description,
-				scene: career.scene,
-				missions: career.missions,
-				softSkills: career.softSkills,
-				technicalSkills: career.technicalSkills,
-				salary: career.salary,
-				workWith: career.workWith,
-				workplaces: career.workplaces,
-				paths: career.paths,
-				testimonial: career.testimonial,
-				similar: career.similar
-			}
+			profile: careerProfileOf(career)
 		}))
 		.sort(
 			(a, b) =>
@@ -97,6 +86,23 @@ export function buildCatalogue(
 			}))
 			.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
 		questionById: new Map(questions.map((q) => [q.id, q]))
+	};
+}
+
+/** The sections of a career's « fiche » (what the page shows below its title), from its record. */
+export function careerProfileOf(career: CareerContent): CareerProfile {
+	return {
+		description: career.description,
+		scene: career.scene,
+		missions: career.missions,
+		softSkills: career.softSkills,
+		technicalSkills: career.technicalSkills,
+		salary: career.salary,
+		workWith: career.workWith,
+		workplaces: career.workplaces,
+		paths: career.paths,
+		testimonial: career.testimonial,
+		similar: career.similar
 	};
 }
 

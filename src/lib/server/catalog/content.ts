@@ -71,8 +71,18 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string, prefix
 function readList<T extends { id: string }>(file: string, schema: z.ZodType<T>, what: string): T[] {
 	const value = readJson(file);
 	if (!Array.isArray(value)) throw new ContentError(file, 'must contain a JSON array');
+	return parseList(value, schema, file, what);
+}
+
+/** A list of records keyed by `id`, from a file or a stored version: each validated, no id twice. */
+function parseList<T extends { id: string }>(
+	items: unknown[],
+	schema: z.ZodType<T>,
+	file: string,
+	what: string
+): T[] {
 	const seen = new Set<string>();
-	return value.map((raw, index) => {
+	return items.map((raw, index) => {
 		const item = parseWith(schema, raw, file, `[${index}]`);
 		if (seen.has(item.id)) throw new ContentError(file, `duplicate ${what} "${item.id}"`);
 		seen.add(item.id);
@@ -118,20 +128,6 @@ export interface UncheckedRecords {
  * throws a ContentError naming the record as its file in `content/` would be named.
  */
 export function catalogueFromRecords(number: number, records: UncheckedRecords): CatalogueContent {
-	const list = <T extends { id: string }>(
-		items: unknown[],
-		schema: z.ZodType<T>,
-		file: string,
-		what: string
-	) => {
-		const seen = new Set<string>();
-		return items.map((raw, index) => {
-			const item = parseWith(schema, raw, file, `[${index}]`);
-			if (seen.has(item.id)) throw new ContentError(file, `duplicate ${what} "${item.id}"`);
-			seen.add(item.id);
-			return item;
-		});
-	};
 	const folder = <T extends { slug: string }>(items: unknown[], schema: z.ZodType<T>, name: string) => {
 		const seen = new Set<string>();
 		return items
@@ -145,9 +141,9 @@ export function catalogueFromRecords(number: number, records: UncheckedRecords):
 			.sort((a, b) => byFileName(a.slug, b.slug));
 	};
 	return assembleCatalogue(number, {
-		families: list(records.families, familySchema, 'families.json', 'family id'),
-		questions: list(records.questions, questionSchema, 'questions.json', 'question id'),
-		sources: list(records.sources, sourceSchema, 'sources.json', 'source id'),
+		families: parseList(records.families, familySchema, 'families.json', 'family id'),
+		questions: parseList(records.questions, questionSchema, 'questions.json', 'question id'),
+		sources: parseList(records.sources, sourceSchema, 'sources.json', 'source id'),
 		careers: folder(records.careers, careerSchema, 'careers'),
 		trainings: folder(records.trainings, trainingSchema, 'trainings')
 	});

@@ -1,8 +1,8 @@
 import { desc, eq, notInArray } from 'drizzle-orm';
 import { RIASEC_IDS, SKILL_IDS } from '$lib/engine/dimensions';
 import type { CatalogueContent, CatalogueRecords } from '../../catalog/content';
-import { buildCatalogue } from '../../catalog/build';
-import type { CareerProfile, Catalogue } from '../../catalog/types';
+import { buildCatalogue, careerProfileOf } from '../../catalog/build';
+import type { Catalogue } from '../../catalog/types';
 import { forUpdate, lockForTransaction, preparedFirst, type Db } from '../client';
 import {
 	careerVectors,
@@ -220,19 +220,7 @@ async function writeLiveTables(tx: Db, content: CatalogueContent): Promise<void>
 			onetTitle: career.onet.title,
 			onetAnalogQuality: career.onet.analogQuality,
 			entryLevel: career.entryLevel,
-			profile: {
-				description: career.description,
-				scene: career.scene,
-				missions: career.missions,
-				softSkills: career.softSkills,
-				technicalSkills: career.technicalSkills,
-				salary: career.salary,
-				workWith: career.workWith,
-				workplaces: career.workplaces,
-				paths: career.paths,
-				testimonial: career.testimonial,
-				similar: career.similar
-			} satisfies CareerProfile
+			profile: careerProfileOf(career)
 		};
 		await tx.insert(careers).values(row).onConflictDoUpdate({ target: careers.slug, set: row });
 		await tx.delete(careerVectors).where(eq(careerVectors.careerSlug, career.slug));
