@@ -14,6 +14,7 @@ import {
 	type Question,
 	type Ranking
 } from '.';
+import { bestFirst } from './match';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const unitRecord = <K extends string>(ids: readonly K[]) =>
@@ -62,6 +63,19 @@ function uniformProfile(level: number | null): Profile {
 		skills: level === null ? {} : Object.fromEntries(SKILL_IDS.map((id) => [id, level]))
 	});
 }
+
+describe('bestFirst', () => {
+	it('orders as the platform sort does: highest first, an equal score keeping the lower index first', () => {
+		// Few distinct values, so that ties are common; sizes across several merge widths.
+		const scores = fc.array(fc.oneof(unit, fc.constantFrom(0, 0.5, 1)), { maxLength: 70 });
+		fc.assert(
+			fc.property(scores, (values) => {
+				const expected = values.map((_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b);
+				expect(bestFirst(values)).toEqual(expected);
+			})
+		);
+	});
+});
 
 describe('rankCareers', () => {
 	it('is deterministic: the same inputs give the same ranking', () => {

@@ -15,15 +15,23 @@ const ACQUIESCENCE_MIN_SHARE = 0.5;
 const AGREE = 4;
 
 function knownValues(profile: Profile, ids: readonly DimensionId[]): number[] {
-	return ids.map((id) => profile.values[id]).filter((value): value is number => value !== null);
+	const known: number[] = [];
+	for (let i = 0; i < ids.length; i += 1) {
+		const value = profile.values[ids[i]!];
+		if (value !== null) known.push(value);
+	}
+	return known;
 }
 
 /** Population standard deviation; 0 for fewer than two values. */
 export function spread(values: readonly number[]): number {
 	if (values.length < 2) return 0;
-	const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-	const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length;
-	return Math.sqrt(variance);
+	let sum = 0;
+	for (let i = 0; i < values.length; i += 1) sum += values[i]!;
+	const mean = sum / values.length;
+	let squares = 0;
+	for (let i = 0; i < values.length; i += 1) squares += (values[i]! - mean) ** 2;
+	return Math.sqrt(squares / values.length);
 }
 
 /**
