@@ -138,7 +138,7 @@ export function ownerCookie(response: Response): string | null {
  * Takes the whole quiz (« répondre à toutes les phrases ») over plain form posts, as a browser without JavaScript
  * would; returns the result path.
  */
-async function createResult(): Promise<{ path: string; cookie: string }> {
+export async function createResult(): Promise<{ path: string; cookie: string }> {
 	const questionIds = await quizQuestionIds(APP);
 	const pages = quizPages(questionIds);
 	const full = await fetch(`${APP}/quiz?/full`, {
@@ -169,6 +169,8 @@ export interface LoadRequest {
 	status?: number;
 	/** Headers that change with each request sent (an address, a visitor's cookie). */
 	vary?: () => Record<string, string>;
+	/** A path that changes with each request sent (a query the page ignores, so that nothing kept answers). */
+	varyPath?: () => string;
 }
 
 export interface LoadFigures {
@@ -183,13 +185,23 @@ export async function load(
 	request: LoadRequest = {},
 	settings: { connections: number; duration: number; pipelining: number } = LOAD
 ): Promise<LoadFigures> {
-	const { vary, status = 200, ...sent } = request;
+	const { vary, varyPath, status = 200, ...sent } = request;
 	const result = await autocannon({
 		url,
 		...settings,
 		...sent,
-		...(vary
-			? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...vary() } }) }] }
+		...(vary || varyPath
+			? {
+					requests: [
+						{
+							setupRequest: (req) => ({
+								...req,
+								...(varyPath ? { path: varyPath() } : {}),
+								headers: { ...req.headers, ...vary?.() }
+							})
+						}
+					]
+				}
 			: {})
 	});
 	const unexpected = Object.entries(result.statusCodeStats ?? {})
@@ -246,14 +258,19 @@ export async function benchHttp(): Promise<void> {
 		// A visitor with nothing of their own is served the kept rendering (src/lib/server/render-cache.ts); the
 		// same page for a visitor with a result is rendered at each request: both, in the same run.
 		const withResult = { cookie: result.cookie };
-		const pages: [string, string, Record<string, string>][] = [
+		// The results page is kept for its owner (src/lib/server/results/kept-pages.ts): a query it ignores, new at
+		// each request, shows what drawing it costs.
+		let visit = 0;
+		const drawnEachTime = () => `${result.path}?visite=${(visit += 1)}`;
+		const pages: [string, string, Record<string, string>, (() => string)?][] = [
 			['/, kept', '/', {}],
 			['/, rendered', '/', withResult],
 			['/metiers, kept', '/metiers', {}],
 			['/metiers, rendered', '/metiers', withResult],
 			['career page, kept', '/metiers/developpeur-back-end', {}],
 			['career page, yours', '/metiers/developpeur-back-end', withResult],
-			['results page', result.path, withResult]
+			['results page, kept', result.path, withResult],
+			['results page, drawn', result.path, withResult, drawnEachTime]
 		];
 		console.log("\nJavaScript a page loads at once (the framework's own floor is about 40 KB compressed)");
 		console.log('page                  modules    KB raw    KB brotli');
@@ -287,10 +304,10 @@ export async function benchHttp(): Promise<void> {
 		console.log(
 			'page                   bytes   app req/s   app p99 ms   bare req/s   bare p99 ms   app / bare req/s'
 		);
-		for (const [label, path, headers] of pages) {
+		for (const [label, path, headers, varyPath] of pages) {
 			const sample = await fetch(`${APP}${path}`, { headers });
 			const body = Buffer.from(await sample.arrayBuffer());
-			const appFigures = await load(`${APP}${path}`, { headers }, PAGE_LOAD);
+			const appFigures = await load(`${APP}${path}`, { headers, varyPath }, PAGE_LOAD);
 			const bare = await startBare(body, sample.headers.get('content-type') ?? 'text/html');
 			const bareFigures = await load(`http://127.0.0.1:${BARE_PORT}${path}`, {}, PAGE_LOAD);
 			await new Promise((resolve) => bare.close(resolve));

@@ -4,15 +4,19 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
+	currentSessionUser,
 	deleteSessionCookie,
 	readSessionCookie,
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { readOwnerHash } from '$lib/server/quiz/owner';
+import { ownerHashOf, readOwnerHash } from '$lib/server/quiz/owner';
+import { resultPageCache } from '$lib/server/results/kept-pages';
+import { isResultOwnedBy } from '$lib/server/db/repositories/results';
+import { listDismissals } from '$lib/server/db/repositories/dismissals';
 import { closeDb, getConnection, getDb } from '$lib/server/db';
 import { currentCatalogueVersion } from '$lib/server/db/repositories/catalogue';
-import { NODE_RENDER_CACHE, renderCache } from '$lib/server/render-cache';
+import { NODE_RENDER_CACHE, renderCache, type NodeRenderCache } from '$lib/server/render-cache';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { checkDatabaseReady } from '$lib/server/startup';
 
@@ -86,17 +90,25 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const publicPages = renderCache({
-	catalogueVersion: async () => (await currentCatalogueVersion(getDb()))?.number ?? 0,
+const catalogueVersion = async () => (await currentCatalogueVersion(getDb()))?.number ?? 0;
+const publicPages = renderCache({ catalogueVersion, locale: extractLocaleFromRequest });
+const resultPages = resultPageCache({
+	sessionUser: (token) => currentSessionUser(getDb(), token),
+	ownerHash: ownerHashOf,
+	owns: (resultId, owner) => isResultOwnedBy(getDb(), resultId, owner),
+	dismissed: (userId) => listDismissals(getDb(), userId),
+	catalogueVersion,
 	locale: extractLocaleFromRequest
 });
 // For `server.js`, which serves kept pages before SvelteKit reads the request.
-(globalThis as Record<symbol, unknown>)[NODE_RENDER_CACHE] = publicPages.serveNode;
-/** First, so that a kept page is served with every header the rest of the chain gave it, and nothing else runs. */
-const handleRenderCache = publicPages.handle;
+(globalThis as Record<symbol, unknown>)[NODE_RENDER_CACHE] = (async (request, response) =>
+	(await publicPages.serveNode(request, response)) ||
+	resultPages.serveNode(request, response)) satisfies NodeRenderCache;
 
 export const handle = sequence(
-	handleRenderCache,
+	// First, so that what they keep carries every header the rest of the chain gives.
+	publicPages.handle,
+	resultPages.handle,
 	handleSecurityHeaders,
 	handleUnreadablePath,
 	handleLocale,

@@ -40,6 +40,9 @@ export function formatPercent(value: number, locale: Locale = currentLocale()): 
 	return locale === 'fr' ? `${value}\u202f%` : `${value}%`;
 }
 
+/** Made once per language and style: making one costs more than a page's other labels together. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as people read it, in Paris time (the app's users are in France, the server may not be). */
 export function formatDate(
 	date: Date,
@@ -49,10 +52,16 @@ export function formatDate(
 	},
 	locale: Locale = currentLocale()
 ): string {
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-		...style,
-		timeZone: 'Europe/Paris'
-	}).format(date);
+	const key = `${locale} ${style.dateStyle} ${style.timeStyle}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+			...style,
+			timeZone: 'Europe/Paris'
+		});
+		dateFormats.set(key, format);
+	}
+	return format.format(date);
 }
 
 const BAND_LABELS: Record<Band, () => string> = {

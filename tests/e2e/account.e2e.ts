@@ -184,6 +184,10 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('.full tbody tr', { hasText: title })).toHaveCount(0);
 			await page.getByRole('button', { name: `Remettre ${title}` }).click();
 			await expect(page.locator('ol.top > li').first().locator('h3')).toHaveText(title);
+			// The page drawn before the career was set aside is right again (and may be served as kept).
+			await page.reload();
+			await expect(page.locator('ol.top > li').first().locator('h3')).toHaveText(title);
+			await expect(page.getByRole('heading', { name: 'Métiers retirés' })).toHaveCount(0);
 		});
 	});
 }

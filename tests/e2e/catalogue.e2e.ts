@@ -241,6 +241,31 @@ test.describe('public pages rendered once for visitors with nothing of their own
 	});
 });
 
+test.describe('a results page kept for its owner', () => {
+	test('is drawn once for its owner and served again only to them', async ({ page, browser }) => {
+		await finishQuiz(page, handsOnAnswers);
+		const path = new URL(page.url()).pathname;
+		const first = await page.request.get(path);
+		const again = await page.request.get(path);
+		expect(again.headers()['x-render-cache']).toBe('hit');
+		expect(again.headers()['cache-control']).toBe('private, no-store');
+		expect(again.headers()['content-security-policy']).toBe(first.headers()['content-security-policy']);
+		expect(await again.text()).toBe(await first.text());
+
+		// Another visitor with a result of their own, and a visitor with nothing: the address names nothing.
+		const neighbour = await browser.newContext();
+		const neighbourPage = await neighbour.newPage();
+		await finishQuiz(neighbourPage, () => 2);
+		expect((await neighbourPage.request.get(path)).status()).toBe(404);
+		const stranger = await browser.newContext();
+		expect((await stranger.request.get(path)).status()).toBe(404);
+		await neighbour.close();
+		await stranger.close();
+		// Their own page still comes from what was kept.
+		expect((await page.request.get(path)).headers()['x-render-cache']).toBe('hit');
+	});
+});
+
 test.describe('a training page', () => {
 	test('says its registration with France compétences, and what the CPF leaves to pay', async ({
 		page,

@@ -39,11 +39,12 @@ export const RENDER_CACHE_ENTRIES = 500;
 /** The anonymous HTML variant may be kept by browsers and shared caches, as long as they check it first. */
 const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
-interface Kept {
+export interface Kept {
 	status: number;
 	headers: [string, string][];
 	body: ArrayBuffer;
-	etag: string;
+	/** Null for a personal page, which no cache keeps (`private, no-store`): nothing to revalidate. */
+	etag: string | null;
 	/** The body compressed, made the first time a browser takes that encoding, then served as is. */
 	encoded: Partial<Record<Encoding, Buffer>>;
 	/** What `server.js` writes for each encoding (`identity` uncompressed), made once: headers cost more than the read. */
@@ -51,7 +52,7 @@ interface Kept {
 }
 
 interface NodeAnswer {
-	etag: string;
+	etag: string | null;
 	headers: Record<string, string>;
 	notModified: Record<string, string>;
 	body: Buffer;
@@ -78,9 +79,9 @@ function encodingFor(accepted: string | undefined): Encoding | null {
 function nodeAnswer(kept: Kept, encoding: Encoding | null): NodeAnswer {
 	return ((kept.node ??= {})[encoding ?? 'identity'] ??= (() => {
 		const body = encoding ? encodedBody(kept, encoding) : Buffer.from(kept.body);
-		const etag = encoding ? kept.etag.replace(/"$/, `-${encoding}"`) : kept.etag;
+		const etag = encoding && kept.etag ? kept.etag.replace(/"$/, `-${encoding}"`) : kept.etag;
 		const { headers } = answer({ ...kept, etag }, null);
-		if (headers.has('etag')) headers.set('etag', etag);
+		if (etag) headers.set('etag', etag);
 		if (encoding) headers.set('content-encoding', encoding);
 		headers.set('content-length', String(body.byteLength));
 		return {
@@ -124,7 +125,7 @@ export type NodeRenderCache = (request: IncomingMessage, response: ServerRespons
  * their own address (structured data, the API description): a request with a forged host must not choose what
  * everyone else is served, so the origin is part of the key.
  */
-function originOf(header: (name: string) => string | null | undefined): string {
+export function originOf(header: (name: string) => string | null | undefined): string {
 	if (process.env.ORIGIN) return process.env.ORIGIN;
 	const protocolHeader = process.env.PROTOCOL_HEADER?.toLowerCase();
 	const hostHeader = process.env.HOST_HEADER?.toLowerCase();
@@ -153,16 +154,22 @@ function cacheable(event: RequestEvent): boolean {
 	);
 }
 
-/** The names of the cookies a `Cookie` header carries: whether one is there, not what it says. */
-function cookieNames(header: string | undefined): Set<string> {
-	return new Set((header ?? '').split(';').map((pair) => pair.split('=', 1)[0]!.trim()));
+/** The cookies a `Cookie` header carries, by name (the first of a name, as SvelteKit reads them). */
+export function cookieValues(header: string | undefined): Map<string, string> {
+	const values = new Map<string, string>();
+	for (const pair of (header ?? '').split(';')) {
+		const at = pair.indexOf('=');
+		const name = (at < 0 ? pair : pair.slice(0, at)).trim();
+		if (name && !values.has(name)) values.set(name, at < 0 ? '' : pair.slice(at + 1).trim());
+	}
+	return values;
 }
 
 /** A kept page as an answer: the whole of it, or a 304 when the client already has this version. */
 function answer(kept: Kept, ifNoneMatch: string | null | undefined) {
 	const headers = new Headers(kept.headers);
 	headers.set('x-render-cache', 'hit');
-	return ifNoneMatch === kept.etag
+	return kept.etag !== null && ifNoneMatch === kept.etag
 		? { status: 304, headers: notModifiedHeaders(headers), body: null }
 		: { status: kept.status, headers, body: kept.body };
 }
@@ -175,36 +182,72 @@ function notModifiedHeaders(headers: Headers): Headers {
 	return kept;
 }
 
-export function renderCache(options: RenderCacheOptions): { handle: Handle; serveNode: NodeRenderCache } {
-	const maxEntries = options.maxEntries ?? RENDER_CACHE_ENTRIES;
+/** Rendered answers under their key, bounded, the least recently used out first. */
+export class KeptPages {
 	// A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
-	const entries = new Map<string, Kept>();
+	readonly #entries = new Map<string, Kept>();
+	constructor(readonly maxEntries: number) {}
 
-	function use(key: string): Kept | undefined {
-		const found = entries.get(key);
+	get(key: string): Kept | undefined {
+		const found = this.#entries.get(key);
 		if (found) {
-			entries.delete(key);
-			entries.set(key, found);
+			this.#entries.delete(key);
+			this.#entries.set(key, found);
 		}
 		return found;
 	}
 
-	/**
-	 * The language of a request from its cookie header: paraglide's strategy reads the locale cookie, then
-	 * falls back to the base locale, so the cookie header alone decides it. Kept for a few hundred headers
-	 * (most visitors send none), which spares building a `Request` for each kept page served.
-	 */
-	const locales = new Map<string, string>();
-	function localeFor(cookie: string | undefined): string {
-		const header = cookie ?? '';
-		let locale = locales.get(header);
-		if (locale === undefined) {
-			locale = options.locale(new Request('http://boussole.invalid/', { headers: cookie ? { cookie } : {} }));
-			if (locales.size >= 256) locales.clear();
-			locales.set(header, locale);
-		}
-		return locale;
+	set(key: string, kept: Kept): void {
+		this.#entries.set(key, kept);
+		if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
 	}
+}
+
+/**
+ * The language of a request from its cookie header: paraglide's strategy reads the locale cookie, then falls
+ * back to the base locale, so the cookie header alone decides it. Kept for a few hundred headers (most visitors
+ * send none), which spares building a `Request` for each kept page served.
+ */
+export function localeReader(locale: (request: Request) => string): (cookie: string | undefined) => string {
+	const locales = new Map<string, string>();
+	return (cookie) => {
+		const header = cookie ?? '';
+		let found = locales.get(header);
+		if (found === undefined) {
+			found = locale(new Request('http://boussole.invalid/', { headers: cookie ? { cookie } : {} }));
+			if (locales.size >= 256) locales.clear();
+			locales.set(header, found);
+		}
+		return found;
+	};
+}
+
+/** The origin of a Node request, as `originOf` reads it. */
+export function nodeOrigin(request: IncomingMessage): string {
+	return originOf((name) => {
+		const value = request.headers[name];
+		return Array.isArray(value) ? value[0] : value;
+	});
+}
+
+/** Writes a kept page to a Node response, compressed for the browsers that take it; a 304 when it has an ETag the client sent. */
+export function writeKept(request: IncomingMessage, response: ServerResponse, kept: Kept): void {
+	// Compressed once per page and encoding; each encoding has its own ETag (it is another body).
+	const encoding =
+		kept.body.byteLength >= COMPRESS_FROM_BYTES ? encodingFor(request.headers['accept-encoding']) : null;
+	const variant = nodeAnswer(kept, encoding);
+	if (variant.etag !== null && request.headers['if-none-match'] === variant.etag) {
+		response.writeHead(304, variant.notModified);
+		response.end();
+	} else {
+		response.writeHead(kept.status, variant.headers);
+		response.end(variant.body);
+	}
+}
+
+export function renderCache(options: RenderCacheOptions): { handle: Handle; serveNode: NodeRenderCache } {
+	const entries = new KeptPages(options.maxEntries ?? RENDER_CACHE_ENTRIES);
+	const localeFor = localeReader(options.locale);
 
 	const serveNode: NodeRenderCache = async (request, response) => {
 		// The URL as adapter-node makes it (origin + path), so that both paths read the same pathname.
@@ -212,26 +255,12 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		const url = new URL(`http://boussole.invalid${request.url}`);
 		if (!publicPage(request.method ?? '', url)) return false;
 		const cookie = request.headers.cookie;
-		const names = cookieNames(cookie);
-		if (BEARER_COOKIE_NAMES.some((name) => names.has(name))) return false;
-		const locale = localeFor(cookie);
-		const origin = originOf((name) => {
-			const value = request.headers[name];
-			return Array.isArray(value) ? value[0] : value;
-		});
-		const found = use(keyOf(url, origin, locale, await options.catalogueVersion()));
+		const cookies = cookieValues(cookie);
+		if (BEARER_COOKIE_NAMES.some((name) => cookies.has(name))) return false;
+		const key = keyOf(url, nodeOrigin(request), localeFor(cookie), await options.catalogueVersion());
+		const found = entries.get(key);
 		if (!found) return false;
-		// Compressed once per page and encoding; each encoding has its own ETag (it is another body).
-		const encoding =
-			found.body.byteLength >= COMPRESS_FROM_BYTES ? encodingFor(request.headers['accept-encoding']) : null;
-		const variant = nodeAnswer(found, encoding);
-		if (request.headers['if-none-match'] === variant.etag) {
-			response.writeHead(304, variant.notModified);
-			response.end();
-		} else {
-			response.writeHead(found.status, variant.headers);
-			response.end(variant.body);
-		}
+		writeKept(request, response, found);
 		return true;
 	};
 
@@ -239,7 +268,7 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		if (!cacheable(event)) return resolve(event);
 		const origin = originOf((name) => event.request.headers.get(name));
 		const key = keyOf(event.url, origin, options.locale(event.request), await options.catalogueVersion());
-		const found = use(key);
+		const found = entries.get(key);
 		if (found) {
 			const { status, headers, body } = answer(found, event.request.headers.get('if-none-match'));
 			return new Response(body, { status, headers });
@@ -263,7 +292,6 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		if (type.startsWith('text/html')) headers.set('cache-control', HTML_CACHE_CONTROL);
 		const kept: Kept = { status: response.status, headers: [...headers], body, etag, encoded: {} };
 		entries.set(key, kept);
-		if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
 		headers.set('x-render-cache', 'miss');
 		if (event.request.headers.get('if-none-match') === etag)
 			return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });

@@ -17,7 +17,11 @@ interface OwnerContext {
 }
 
 export function readOwnerHash({ cookies, url }: Pick<OwnerContext, 'cookies' | 'url'>): string | null {
-	const token = readBearerCookie(cookies, url, 'boussole_owner', { maxAge: OWNER_COOKIE_MAX_AGE });
+	return ownerHashOf(readBearerCookie(cookies, url, 'boussole_owner', { maxAge: OWNER_COOKIE_MAX_AGE }));
+}
+
+/** The owner a cookie's token stands for; null for none, or for a value that is not one of our tokens. */
+export function ownerHashOf(token: string | undefined): string | null {
 	return token && TOKEN_PATTERN.test(token) ? hashToken(token) : null;
 }
 

@@ -17,6 +17,11 @@ export const load: PageServerLoad = async ({ params, cookies, locals, url, setHe
 	const result = await showResult(ownerOf({ cookies, locals, url }), locals.user, params.id, view);
 	if (!result) notFound();
 	setHeaders({ 'cache-control': 'private, no-store' });
+	locals.resultPage = {
+		resultId: result.id,
+		dismissed: result.dismissed.map(({ slug }) => slug),
+		catalogueVersion: result.newerCatalogue ?? result.catalogueNumber
+	};
 	return result;
 };
 

@@ -35,6 +35,18 @@ export async function findResultForOwner(
 	return row ?? null;
 }
 
+/** Whether the owner may see this result: `findResultForOwner`'s check, without reading the result. */
+export async function isResultOwnedBy(db: Db, resultId: string, owner: Owner): Promise<boolean> {
+	const condition = ownedBy(owner);
+	if (!condition) return false;
+	const [row] = await db
+		.select({ id: results.id })
+		.from(results)
+		.innerJoin(quizAttempts, eq(results.attemptId, quizAttempts.id))
+		.where(and(eq(results.id, resultId), condition));
+	return row !== undefined;
+}
+
 /** Gives a summary to results stored before summaries existed; returns how many it filled. Idempotent. */
 export async function backfillResultSummaries(db: Db): Promise<number> {
 	const missing = await db
