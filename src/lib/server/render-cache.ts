@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
+import { cookieName as LOCALE_COOKIE } from '$lib/paraglide/runtime';
 import { cookieName, type BearerCookie } from './auth/cookies';
 
 /**
@@ -120,18 +121,22 @@ export const NODE_RENDER_CACHE = Symbol.for('boussole.render-cache');
 export type NodeRenderCache = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
 /**
- * The origin the page is rendered for, from what adapter-node reads it from: `ORIGIN` when set, otherwise the
- * protocol and host headers it is told to trust (`PROTOCOL_HEADER`, `HOST_HEADER`) or `Host`. Pages write
- * their own address (structured data, the API description): a request with a forged host must not choose what
- * everyone else is served, so the origin is part of the key.
+ * The origin the page is rendered for, as adapter-node makes it: `ORIGIN` when set, otherwise the protocol, host
+ * and port headers it is told to trust (`PROTOCOL_HEADER`, `HOST_HEADER`, `PORT_HEADER`), else `https` and `Host`.
+ * Pages write their own address (structured data, the API description): a request with a forged host must not
+ * choose what everyone else is served, so the origin is part of the key. Its scheme also names the bearer
+ * cookies (`__Host-` over HTTPS).
  */
 export function originOf(header: (name: string) => string | null | undefined): string {
 	if (process.env.ORIGIN) return process.env.ORIGIN;
-	const protocolHeader = process.env.PROTOCOL_HEADER?.toLowerCase();
-	const hostHeader = process.env.HOST_HEADER?.toLowerCase();
-	const protocol = (protocolHeader && header(protocolHeader)) || '';
-	const host = (hostHeader && header(hostHeader)) || header('host') || '';
-	return `${protocol}//${host}`;
+	const trusted = (variable: string) => {
+		const name = process.env[variable]?.toLowerCase();
+		return name ? header(name) : undefined;
+	};
+	const protocol = trusted('PROTOCOL_HEADER') || 'https';
+	const host = trusted('HOST_HEADER') || header('host') || '';
+	const port = trusted('PORT_HEADER');
+	return `${protocol}://${host}${port ? `:${port}` : ''}`;
 }
 
 /** What the rendering depends on: the catalogue version, the origin, the language, the path and the sorted query. */
@@ -182,41 +187,46 @@ function notModifiedHeaders(headers: Headers): Headers {
 	return kept;
 }
 
-/** Rendered answers under their key, bounded, the least recently used out first. */
+/** Rendered answers under their key, bounded, the least recently used out first; past `maxAgeMs`, forgotten. */
 export class KeptPages {
 	// A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
-	readonly #entries = new Map<string, Kept>();
-	constructor(readonly maxEntries: number) {}
+	readonly #entries = new Map<string, { kept: Kept; keptAt: number }>();
+	constructor(
+		readonly maxEntries: number,
+		readonly maxAgeMs = Number.POSITIVE_INFINITY
+	) {}
 
 	get(key: string): Kept | undefined {
 		const found = this.#entries.get(key);
-		if (found) {
-			this.#entries.delete(key);
-			this.#entries.set(key, found);
-		}
-		return found;
+		if (!found) return undefined;
+		this.#entries.delete(key);
+		if (Date.now() - found.keptAt > this.maxAgeMs) return undefined;
+		this.#entries.set(key, found);
+		return found.kept;
 	}
 
 	set(key: string, kept: Kept): void {
-		this.#entries.set(key, kept);
+		this.#entries.delete(key);
+		this.#entries.set(key, { kept, keptAt: Date.now() });
 		if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
 	}
 }
 
 /**
  * The language of a request from its cookie header: paraglide's strategy reads the locale cookie, then falls
- * back to the base locale, so the cookie header alone decides it. Kept for a few hundred headers (most visitors
- * send none), which spares building a `Request` for each kept page served.
+ * back to the base locale, so that cookie alone decides it. Kept per value of that cookie (a handful), which
+ * spares building a `Request` for each kept page served; never per header, which holds bearer tokens.
  */
 export function localeReader(locale: (request: Request) => string): (cookie: string | undefined) => string {
 	const locales = new Map<string, string>();
 	return (cookie) => {
-		const header = cookie ?? '';
-		let found = locales.get(header);
+		const chosen = cookieValues(cookie).get(LOCALE_COOKIE) ?? '';
+		let found = locales.get(chosen);
 		if (found === undefined) {
-			found = locale(new Request('http://boussole.invalid/', { headers: cookie ? { cookie } : {} }));
-			if (locales.size >= 256) locales.clear();
-			locales.set(header, found);
+			const headers: Record<string, string> = chosen ? { cookie: `${LOCALE_COOKIE}=${chosen}` } : {};
+			found = locale(new Request('http://boussole.invalid/', { headers }));
+			if (locales.size >= 64) locales.clear();
+			locales.set(chosen, found);
 		}
 		return found;
 	};

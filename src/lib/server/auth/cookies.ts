@@ -9,11 +9,11 @@ import type { Cookies } from '@sveltejs/kit';
 export type BearerCookie = 'boussole_session' | 'boussole_owner';
 
 /** Secure cookies wherever the app is served over HTTPS (production); plain HTTP only on a dev machine. */
-export function isSecure(url: URL): boolean {
+export function isSecure(url: Pick<URL, 'protocol'>): boolean {
 	return url.protocol === 'https:';
 }
 
-export function cookieName(base: BearerCookie, url: URL): string {
+export function cookieName(base: BearerCookie, url: Pick<URL, 'protocol'>): string {
 	return isSecure(url) ? `__Host-${base}` : base;
 }
 

@@ -1,10 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Owner } from '../db/repositories/attempts';
 import type { UserRole } from '../db/tables';
-import { resultPageCache, type ResultPageInputs } from './kept-pages';
+import { KEPT_RESULT_PAGE_MS, resultPageCache, type ResultPageInputs } from './kept-pages';
 
 const RESULT = 'abcdefghijklmnopqrstuvwx';
 const OTHER_RESULT = 'bbcdefghijklmnopqrstuvwx';
@@ -43,8 +43,13 @@ function cache() {
 }
 
 /** The app behind the hook: draws the page for whoever the cookies name, as the load would, and says what it read. */
-function drawn(cookies: Record<string, string>, path: string, options: { setCookie?: string } = {}) {
-	const url = new URL(path, 'http://127.0.0.1');
+function drawn(
+	cookies: Record<string, string>,
+	path: string,
+	options: { setCookie?: string; origin?: string; headers?: Record<string, string> } = {}
+) {
+	// The URL as adapter-node makes it: from ORIGIN, or from the headers it trusts.
+	const url = new URL(path, options.origin ?? process.env.ORIGIN);
 	const resultId = url.pathname.split('/')[2]!;
 	const user = cookies.boussole_session ? (sessions.get(cookies.boussole_session) ?? null) : null;
 	const cookieHeader = Object.entries(cookies)
@@ -52,14 +57,16 @@ function drawn(cookies: Record<string, string>, path: string, options: { setCook
 		.join('; ');
 	const event = {
 		url,
-		request: new Request(url, { headers: { host: frontHost, cookie: cookieHeader } }),
+		request: new Request(url, {
+			headers: { host: frontHost, cookie: cookieHeader, ...options.headers }
+		}),
 		cookies: { get: (name: string) => cookies[name] },
 		locals: { user } as App.Locals,
 		isDataRequest: false,
 		isSubRequest: false
 	} as unknown as RequestEvent;
 	const resolve = async (e: RequestEvent) => {
-		const who = user?.id ?? cookies.boussole_owner ?? 'personne';
+		const who = user?.id ?? cookies.boussole_owner ?? cookies['__Host-boussole_owner'] ?? 'personne';
 		const inputs: ResultPageInputs = {
 			resultId,
 			dismissed: user ? (dismissed.get(user.id) ?? []) : [],
@@ -89,13 +96,19 @@ async function startFront(serveNode: ReturnType<typeof cache>['serveNode']): Pro
 	});
 	await new Promise<void>((resolve) => front!.listen(0, '127.0.0.1', resolve));
 	frontHost = `127.0.0.1:${(front.address() as AddressInfo).port}`;
+	// As `npm start` runs it on a machine of its own: plain HTTP, said by ORIGIN.
+	process.env.ORIGIN = `http://${frontHost}`;
 	return `http://${frontHost}`;
 }
 
-afterEach(() => new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve())));
+afterEach(async () => {
+	delete process.env.ORIGIN;
+	delete process.env.PROTOCOL_HEADER;
+	await new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve()));
+});
 
-async function get(base: string, path: string, cookie?: string) {
-	const response = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
+async function get(base: string, path: string, cookie?: string, headers: Record<string, string> = {}) {
+	const response = await fetch(`${base}${path}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
 	return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
@@ -181,5 +194,48 @@ describe('results pages kept for their owner', () => {
 		});
 		expect(head.status).toBe(299);
 		expect((await get(base, `/resultats/${RESULT}/__data.json`, `boussole_owner=${LEA}`)).status).toBe(299);
+	});
+
+	it('behind a proxy that says HTTPS, reads the __Host- cookies the app reads, and leaves the old names to the app', async () => {
+		const { handle, serveNode } = cache();
+		const base = await startFront(serveNode);
+		// As docs/deploy.md runs it behind nginx: no ORIGIN, the scheme from X-Forwarded-Proto.
+		delete process.env.ORIGIN;
+		process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+		const https = { 'x-forwarded-proto': 'https' };
+		const path = `/resultats/${RESULT}`;
+		const page = await handle(
+			drawn({ '__Host-boussole_owner': LEA }, path, { origin: `https://${frontHost}`, headers: https })
+		);
+		expect(page.status).toBe(200);
+
+		const kept = await get(base, path, `__Host-boussole_owner=${LEA}`, https);
+		expect(kept.status).toBe(200);
+		expect(kept.text).toContain(`pour ${LEA}`);
+		// The plain name over HTTPS is moved by the app (a cookie to set); another scheme is another origin.
+		expect((await get(base, path, `boussole_owner=${LEA}`, https)).status).toBe(299);
+		expect((await get(base, path, `__Host-boussole_owner=${LEA}; boussole_owner=${LEA}`, https)).status).toBe(
+			299
+		);
+		expect(
+			(await get(base, path, `__Host-boussole_owner=${LEA}`, { 'x-forwarded-proto': 'http' })).status
+		).toBe(299);
+	});
+
+	it('forgets a page half an hour after drawing it', async () => {
+		const { handle, serveNode } = cache();
+		const base = await startFront(serveNode);
+		const path = `/resultats/${RESULT}`;
+		await handle(drawn({ boussole_owner: LEA }, path));
+		const now = Date.now();
+		const clock = vi.spyOn(Date, 'now');
+		try {
+			clock.mockReturnValue(now + KEPT_RESULT_PAGE_MS - 1000);
+			expect((await get(base, path, `boussole_owner=${LEA}`)).status).toBe(200);
+			clock.mockReturnValue(now + KEPT_RESULT_PAGE_MS + 1000);
+			expect((await get(base, path, `boussole_owner=${LEA}`)).status).toBe(299);
+		} finally {
+			clock.mockRestore();
+		}
 	});
 });

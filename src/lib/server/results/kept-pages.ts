@@ -51,6 +51,11 @@ export interface ResultPagesOptions {
 
 /** Pages kept at most (67 KB each, plus the compressed copies made for the browsers that ask). */
 export const KEPT_RESULT_PAGES = 200;
+/**
+ * How long a page is kept after it was drawn: a visit's worth of comings and goings. A young person's profile
+ * does not stay in the server's memory for longer than that, whatever becomes of the result or the account.
+ */
+export const KEPT_RESULT_PAGE_MS = 30 * 60 * 1000;
 
 const RESULT_PAGE = /^\/resultats\/([a-z2-7]{24})$/;
 
@@ -82,9 +87,8 @@ function addressOf(url: URL): string {
 	return `${url.pathname}?${new URLSearchParams(query)}`;
 }
 
-/** The two bearer cookies' names for this origin (`__Host-` over HTTPS), and the plain ones a browser may still send. */
-function bearerNames(origin: string): Record<BearerCookie, string> {
-	const url = new URL(origin.startsWith('http') ? origin : 'http://boussole.invalid');
+/** The two bearer cookies' names for a scheme (`__Host-` over HTTPS), as the app names them. */
+function bearerNames(url: Pick<URL, 'protocol'>): Record<BearerCookie, string> {
 	return {
 		boussole_session: cookieName('boussole_session', url),
 		boussole_owner: cookieName('boussole_owner', url)
@@ -92,7 +96,7 @@ function bearerNames(origin: string): Record<BearerCookie, string> {
 }
 
 export function resultPageCache(options: ResultPagesOptions): { handle: Handle; serveNode: NodeRenderCache } {
-	const entries = new KeptPages(options.maxEntries ?? KEPT_RESULT_PAGES);
+	const entries = new KeptPages(options.maxEntries ?? KEPT_RESULT_PAGES, KEPT_RESULT_PAGE_MS);
 	const localeFor = localeReader(options.locale);
 
 	const serveNode: NodeRenderCache = async (request, response) => {
@@ -101,7 +105,7 @@ export function resultPageCache(options: ResultPagesOptions): { handle: Handle; 
 		const resultId = RESULT_PAGE.exec(url.pathname)?.[1];
 		if (!resultId) return false;
 		const origin = nodeOrigin(request);
-		const names = bearerNames(origin);
+		const names = bearerNames({ protocol: origin.slice(0, origin.indexOf(':') + 1) });
 		const cookies = cookieValues(request.headers.cookie);
 		// A bearer cookie under its pre-`__Host-` name is moved by the app: that sets cookies.
 		if (
@@ -140,15 +144,13 @@ export function resultPageCache(options: ResultPagesOptions): { handle: Handle; 
 		const response = await resolve(event);
 		const inputs = event.locals.resultPage;
 		if (!inputs || !keepable(event, response)) return response;
-		const origin = originOf((name) => event.request.headers.get(name));
-		const names = bearerNames(origin);
 		const user = event.locals.user;
 		const reader: Reader = {
-			origin,
+			origin: originOf((name) => event.request.headers.get(name)),
 			locale: options.locale(event.request),
 			address: addressOf(event.url),
 			user: user && { id: user.id, role: user.role },
-			ownerHash: options.ownerHash(event.cookies.get(names.boussole_owner))
+			ownerHash: options.ownerHash(event.cookies.get(bearerNames(event.url).boussole_owner))
 		};
 		const body = await response.arrayBuffer();
 		// A cookie set by this answer (a renewed session) belongs to this answer alone.
