@@ -141,8 +141,13 @@ export function originOf(header: (name: string) => string | null | undefined): s
 
 /** What the rendering depends on: the catalogue version, the origin, the language, the path and the sorted query. */
 function keyOf(url: URL, origin: string, locale: string, version: number): string {
+	return `${version} ${origin} ${locale} ${addressOf(url)}`;
+}
+
+/** The path and the query sorted by name: `?a=1&b=2` and `?b=2&a=1` are the same page. */
+export function addressOf(url: URL): string {
 	const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	return `${version} ${origin} ${locale} ${url.pathname}?${new URLSearchParams(query)}`;
+	return `${url.pathname}?${new URLSearchParams(query)}`;
 }
 
 function publicPage(method: string, url: URL): boolean {

@@ -4,6 +4,7 @@ import type { Owner } from '../db/repositories/attempts';
 import { cookieName, type BearerCookie } from '../auth/cookies';
 import {
 	KeptPages,
+	addressOf,
 	cookieValues,
 	localeReader,
 	nodeOrigin,
@@ -80,11 +81,6 @@ function keyOf(reader: Reader, inputs: ResultPageInputs): string {
 		inputs.catalogueVersion,
 		inputs.dismissed
 	]);
-}
-
-function addressOf(url: URL): string {
-	const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	return `${url.pathname}?${new URLSearchParams(query)}`;
 }
 
 /** The two bearer cookies' names for a scheme (`__Host-` over HTTPS), as the app names them. */
