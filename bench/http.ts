@@ -138,7 +138,7 @@ export function ownerCookie(response: Response): string | null {
  * Takes the whole quiz (« répondre à toutes les phrases ») over plain form posts, as a browser without JavaScript
  * would; returns the result path.
  */
-export async function createResult(): Promise<{ path: string; cookie: string }> {
+async function createResult(): Promise<{ path: string; cookie: string }> {
 	const questionIds = await quizQuestionIds(APP);
 	const pages = quizPages(questionIds);
 	const full = await fetch(`${APP}/quiz?/full`, {

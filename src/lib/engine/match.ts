@@ -307,12 +307,13 @@ function fitsOf(person: PreparedProfile, careers: readonly PreparedCareer[]): Fi
 		const interest = interestFit(person, career);
 		const skill = skillFit(person, career);
 		// A block that says nothing (NaN) weighs nothing.
-		const interestWeight = Number.isNaN(interest) ? 0 : person.interestWeight;
-		const skillsWeight = Number.isNaN(skill) ? 0 : skillWeight(person, career);
+		const interestKnown = !Number.isNaN(interest);
+		const skillKnown = !Number.isNaN(skill);
+		const interestWeight = interestKnown ? person.interestWeight : 0;
+		const skillsWeight = skillKnown ? skillWeight(person, career) : 0;
 		const totalWeight = interestWeight + skillsWeight;
 		const weighted =
-			(interestWeight === 0 ? 0 : interestWeight * interest) +
-			(skillsWeight === 0 ? 0 : skillsWeight * skill);
+			(interestKnown ? interestWeight * interest : 0) + (skillKnown ? skillsWeight * skill : 0);
 		overall.push(totalWeight > EPSILON ? clamp(weighted / totalWeight) : 0);
 		interests.push(interest);
 		skills.push(skill);

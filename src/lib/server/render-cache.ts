@@ -218,14 +218,14 @@ export class KeptPages {
 }
 
 /**
- * The language of a request from its cookie header: paraglide's strategy reads the locale cookie, then falls
+ * The language of a request from its cookies (`cookieValues`): paraglide's strategy reads the locale cookie, then falls
  * back to the base locale, so that cookie alone decides it. Kept per value of that cookie (a handful), which
  * spares building a `Request` for each kept page served; never per header, which holds bearer tokens.
  */
-export function localeReader(locale: (request: Request) => string): (cookie: string | undefined) => string {
+export function localeReader(locale: (request: Request) => string): (cookies: Map<string, string>) => string {
 	const locales = new Map<string, string>();
-	return (cookie) => {
-		const chosen = cookieValues(cookie).get(LOCALE_COOKIE) ?? '';
+	return (cookies) => {
+		const chosen = cookies.get(LOCALE_COOKIE) ?? '';
 		let found = locales.get(chosen);
 		if (found === undefined) {
 			const headers: Record<string, string> = chosen ? { cookie: `${LOCALE_COOKIE}=${chosen}` } : {};
@@ -269,10 +269,9 @@ export function renderCache(options: RenderCacheOptions): { handle: Handle; serv
 		if (!request.url?.startsWith('/')) return false;
 		const url = new URL(`http://boussole.invalid${request.url}`);
 		if (!publicPage(request.method ?? '', url)) return false;
-		const cookie = request.headers.cookie;
-		const cookies = cookieValues(cookie);
+		const cookies = cookieValues(request.headers.cookie);
 		if (BEARER_COOKIE_NAMES.some((name) => cookies.has(name))) return false;
-		const key = keyOf(url, nodeOrigin(request), localeFor(cookie), await options.catalogueVersion());
+		const key = keyOf(url, nodeOrigin(request), localeFor(cookies), await options.catalogueVersion());
 		const found = entries.get(key);
 		if (!found) return false;
 		writeKept(request, response, found);

@@ -47,7 +47,6 @@ export interface ResultPagesOptions {
 	dismissed: (userId: string) => Promise<string[]>;
 	catalogueVersion: () => Promise<number>;
 	locale: (request: Request) => string;
-	maxEntries?: number;
 }
 
 /** Pages kept at most (67 KB each, plus the compressed copies made for the browsers that ask). */
@@ -92,7 +91,7 @@ function bearerNames(url: Pick<URL, 'protocol'>): Record<BearerCookie, string> {
 }
 
 export function resultPageCache(options: ResultPagesOptions): { handle: Handle; serveNode: NodeRenderCache } {
-	const entries = new KeptPages(options.maxEntries ?? KEPT_RESULT_PAGES, KEPT_RESULT_PAGE_MS);
+	const entries = new KeptPages(KEPT_RESULT_PAGES, KEPT_RESULT_PAGE_MS);
 	const localeFor = localeReader(options.locale);
 
 	const serveNode: NodeRenderCache = async (request, response) => {
@@ -124,7 +123,7 @@ export function resultPageCache(options: ResultPagesOptions): { handle: Handle; 
 		if (!owned) return false;
 		const reader: Reader = {
 			origin,
-			locale: localeFor(request.headers.cookie),
+			locale: localeFor(cookies),
 			address: addressOf(url),
 			user,
 			ownerHash
